@@ -1,0 +1,87 @@
+//! The data files, embedded at build time, with per-file overrides from a directory.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+/// Every data file Accord ships, by name, with its embedded contents.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("actors.tsv", include_str!("../../../data/en/actors.tsv")),
+    ("people.tsv", include_str!("../../../data/en/people.tsv")),
+    ("boilerplate.tsv", include_str!("../../../data/en/boilerplate.tsv")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("no data file named `{name}`; known files: {known}")]
+    Unknown { name: String, known: String },
+    #[error("cannot read data file {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{file}:{line}: {reason}")]
+    Malformed { file: String, line: usize, reason: String },
+}
+
+/// Where data files come from: the embedded copies, each replaced by a same-named file in `dir` if present.
+#[derive(Debug, Clone, Default)]
+pub struct DataFiles {
+    dir: Option<PathBuf>,
+}
+
+impl DataFiles {
+    /// The files compiled into the binary.
+    pub fn embedded() -> DataFiles {
+        DataFiles { dir: None }
+    }
+
+    /// The embedded files, overridden file by file by those found in `dir`.
+    pub fn with_override(dir: &Path) -> DataFiles {
+        DataFiles { dir: Some(dir.to_path_buf()) }
+    }
+
+    /// The names of all data files.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        EMBEDDED.iter().map(|(name, _)| *name)
+    }
+
+    /// The contents of the data file `name`.
+    pub fn read(&self, name: &str) -> Result<Cow<'static, str>, LexiconError> {
+        let embedded = EMBEDDED
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, text)| *text)
+            .ok_or_else(|| LexiconError::Unknown {
+                name: name.to_string(),
+                known: Self::names().collect::<Vec<_>>().join(", "),
+            })?;
+        if let Some(dir) = &self.dir {
+            let path = dir.join(name);
+            if path.exists() {
+                return std::fs::read_to_string(&path)
+                    .map(Cow::Owned)
+                    .map_err(|source| LexiconError::Read { path, source });
+            }
+        }
+        Ok(Cow::Borrowed(embedded))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_file_names_the_known_ones() {
+        let err = DataFiles::embedded().read("nope.tsv").unwrap_err().to_string();
+        assert!(err.contains("nope.tsv") && err.contains("actors.tsv"), "{err}");
+    }
+
+    #[test]
+    fn override_directory_replaces_one_file() {
+        let dir = std::env::temp_dir().join(format!("accord-lexicon-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("people.tsv"), "name\taliases\n").unwrap();
+        let files = DataFiles::with_override(&dir);
+        assert_eq!(files.read("people.tsv").unwrap(), "name\taliases\n");
+        assert_eq!(files.read("actors.tsv").unwrap(), DataFiles::embedded().read("actors.tsv").unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

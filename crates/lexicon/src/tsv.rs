@@ -1,0 +1,85 @@
+//! The one TSV dialect of the data files: a header line, `#` comments, blank lines ignored, tab-separated.
+
+use crate::LexiconError;
+
+/// A parsed data file: its header and its rows, borrowing the file's text.
+#[derive(Debug, Clone)]
+pub struct Table<'a> {
+    header: Vec<&'a str>,
+    rows: Vec<(usize, Vec<&'a str>)>,
+}
+
+/// One data row: its 1-based line number and its fields, looked up by header name.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'t, 'a> {
+    pub line: usize,
+    header: &'t [&'a str],
+    fields: &'t [&'a str],
+}
+
+impl<'a> Table<'a> {
+    /// Parses `text` (the file `file`), checking that its header has every column in `required`.
+    pub fn parse(file: &str, text: &'a str, required: &[&str]) -> Result<Table<'a>, LexiconError> {
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, line)| (i + 1, line))
+            .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'));
+        let Some((_, first)) = lines.next() else {
+            return Err(LexiconError::Malformed { file: file.to_string(), line: 1, reason: "no header line".into() });
+        };
+        let header: Vec<&str> = first.split('\t').map(str::trim).collect();
+        if let Some(missing) = required.iter().find(|column| !header.contains(column)) {
+            return Err(LexiconError::Malformed {
+                file: file.to_string(),
+                line: 1,
+                reason: format!("header lacks column `{missing}` (has: {})", header.join(", ")),
+            });
+        }
+        let rows = lines.map(|(line, text)| (line, text.split('\t').collect())).collect();
+        Ok(Table { header, rows })
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_, 'a>> {
+        self.rows.iter().map(|(line, fields)| Row { line: *line, header: &self.header, fields })
+    }
+}
+
+impl<'a> Row<'_, 'a> {
+    /// The field under `column`, trimmed; empty when the row is short.
+    pub fn get(&self, column: &str) -> &'a str {
+        self.header
+            .iter()
+            .position(|name| *name == column)
+            .and_then(|i| self.fields.get(i))
+            .map(|field| field.trim())
+            .unwrap_or("")
+    }
+
+    /// The `|`-separated list under `column`, without empty items.
+    pub fn list(&self, column: &str) -> Vec<&'a str> {
+        self.get(column).split('|').map(str::trim).filter(|item| !item.is_empty()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_fields_and_lists_by_column() {
+        let text = "# comment\nname\taliases\n\nHamas\tthe movement | Harakat\n";
+        let table = Table::parse("t.tsv", text, &["name"]).unwrap();
+        let rows: Vec<_> = table.rows().collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].get("name"), "Hamas");
+        assert_eq!(rows[0].list("aliases"), vec!["the movement", "Harakat"]);
+        assert_eq!(rows[0].line, 4);
+    }
+
+    #[test]
+    fn missing_column_is_named() {
+        let err = Table::parse("t.tsv", "name\n", &["kind"]).unwrap_err().to_string();
+        assert!(err.contains("kind") && err.contains("t.tsv"), "{err}");
+    }
+}

@@ -1,0 +1,20 @@
+//! An article as read from its source: cleaned text plus the metadata found around it.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// One report, after ingest and cleaning. `text` is the cleaned article text that every span points into.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The JSONL `id`, otherwise the file name without its extension.
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// The publication date stated by the article (text, HTML metadata or JSONL); never guessed.
+    pub published: Option<Date>,
+    pub byline: Option<String>,
+    /// Where the article was read from, for error messages: a path, `path:line` or `-`.
+    pub origin: String,
+    pub text: String,
+}
