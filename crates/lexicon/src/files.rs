@@ -7,6 +7,16 @@ use std::path::{Path, PathBuf};
 const EMBEDDED: &[(&str, &str)] = &[
     ("actors.tsv", include_str!("../../../data/en/actors.tsv")),
     ("people.tsv", include_str!("../../../data/en/people.tsv")),
+    ("roles.tsv", include_str!("../../../data/en/roles.tsv")),
+    ("descriptors.tsv", include_str!("../../../data/en/descriptors.tsv")),
+    ("issues.tsv", include_str!("../../../data/en/issues.tsv")),
+    ("stances.tsv", include_str!("../../../data/en/stances.tsv")),
+    ("speech.tsv", include_str!("../../../data/en/speech.tsv")),
+    ("status.tsv", include_str!("../../../data/en/status.tsv")),
+    ("numbers.tsv", include_str!("../../../data/en/numbers.tsv")),
+    ("units.tsv", include_str!("../../../data/en/units.tsv")),
+    ("abbreviations.tsv", include_str!("../../../data/en/abbreviations.tsv")),
+    ("proposals.tsv", include_str!("../../../data/en/proposals.tsv")),
     ("boilerplate.tsv", include_str!("../../../data/en/boilerplate.tsv")),
 ];
 
