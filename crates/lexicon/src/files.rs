@@ -9,6 +9,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("people.tsv", include_str!("../../../data/en/people.tsv")),
     ("roles.tsv", include_str!("../../../data/en/roles.tsv")),
     ("descriptors.tsv", include_str!("../../../data/en/descriptors.tsv")),
+    ("collectives.tsv", include_str!("../../../data/en/collectives.tsv")),
     ("issues.tsv", include_str!("../../../data/en/issues.tsv")),
     ("stances.tsv", include_str!("../../../data/en/stances.tsv")),
     ("speech.tsv", include_str!("../../../data/en/speech.tsv")),
@@ -17,6 +18,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("units.tsv", include_str!("../../../data/en/units.tsv")),
     ("abbreviations.tsv", include_str!("../../../data/en/abbreviations.tsv")),
     ("proposals.tsv", include_str!("../../../data/en/proposals.tsv")),
+    ("mediation.tsv", include_str!("../../../data/en/mediation.tsv")),
     ("boilerplate.tsv", include_str!("../../../data/en/boilerplate.tsv")),
 ];
 

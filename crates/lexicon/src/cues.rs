@@ -1,0 +1,245 @@
+//! Cue lists: roles, descriptors, issue terms, stance and speech cues, status cues, numbers and units.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use accord_model::{Issue, Stance, Status};
+
+use crate::{ActorKind, LexiconError, PhraseMatcher, Table};
+
+/// What a role word says about the person holding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleKind {
+    HeadOfState,
+    HeadOfGovernment,
+    Minister,
+    Envoy,
+    Negotiator,
+    Official,
+    Spokesperson,
+    Military,
+    Intelligence,
+    Leader,
+    Legislator,
+    Diplomat,
+    Analyst,
+    Journalist,
+    UnionLeader,
+    Executive,
+}
+
+impl RoleKind {
+    /// Analysts and journalists read positions; they do not hold them for a side.
+    pub fn speaks_for_a_side(self) -> bool {
+        !matches!(self, RoleKind::Analyst | RoleKind::Journalist)
+    }
+}
+
+impl FromStr for RoleKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<RoleKind, String> {
+        Ok(match s {
+            "head_of_state" => RoleKind::HeadOfState,
+            "head_of_government" => RoleKind::HeadOfGovernment,
+            "minister" => RoleKind::Minister,
+            "envoy" => RoleKind::Envoy,
+            "negotiator" => RoleKind::Negotiator,
+            "official" => RoleKind::Official,
+            "spokesperson" => RoleKind::Spokesperson,
+            "military" => RoleKind::Military,
+            "intelligence" => RoleKind::Intelligence,
+            "leader" => RoleKind::Leader,
+            "legislator" => RoleKind::Legislator,
+            "diplomat" => RoleKind::Diplomat,
+            "analyst" => RoleKind::Analyst,
+            "journalist" => RoleKind::Journalist,
+            "union_leader" => RoleKind::UnionLeader,
+            "executive" => RoleKind::Executive,
+            other => return Err(format!("unknown role kind `{other}`")),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueCue {
+    pub issue: Issue,
+    /// 3 = specific, 2 = clear but general, 1 = a contextual hint.
+    pub weight: u8,
+}
+
+/// The grammatical shape of a stance cue, which decides where its holder and content are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueShape {
+    Verb,
+    Noun,
+    Phrase,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StanceCue {
+    pub stance: Stance,
+    pub shape: CueShape,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeechKind {
+    Say,
+    Report,
+    Hedge,
+    Deny,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusCue {
+    pub status: Status,
+    pub weight: u8,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitCue {
+    pub unit: String,
+    pub factor: f64,
+}
+
+/// What a collective noun after a demonym makes of it: "Israeli officials" speak for Israel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collective {
+    /// Officials, government, forces, negotiators: the side itself.
+    Side,
+    /// Media, press, sources: reports about the side, not the side.
+    Media,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cues {
+    pub roles: PhraseMatcher<RoleKind>,
+    pub descriptors: PhraseMatcher<Vec<ActorKind>>,
+    pub collectives: PhraseMatcher<Collective>,
+    pub issues: PhraseMatcher<IssueCue>,
+    pub stances: PhraseMatcher<StanceCue>,
+    pub speech: PhraseMatcher<SpeechKind>,
+    pub status: PhraseMatcher<StatusCue>,
+    pub units: PhraseMatcher<UnitCue>,
+    pub proposal_nouns: PhraseMatcher<()>,
+    pub mediation: PhraseMatcher<()>,
+    pub numbers: HashMap<String, f64>,
+    pub abbreviations: Vec<String>,
+}
+
+/// Parses a field with `FromStr`, naming the file and line on failure.
+fn field<T: FromStr>(file: &str, line: usize, value: &str) -> Result<T, LexiconError>
+where
+    T::Err: ToString,
+{
+    value.parse().map_err(|e: T::Err| LexiconError::Malformed { file: file.into(), line, reason: e.to_string() })
+}
+
+/// Reads `file` into phrase/value pairs: the first column is the phrase, `value` builds the rest.
+fn phrases<T>(
+    file: &str,
+    text: &str,
+    columns: &[&str],
+    value: impl Fn(&crate::Row<'_, '_>) -> Result<T, LexiconError>,
+) -> Result<PhraseMatcher<T>, LexiconError> {
+    let table = Table::parse(file, text, columns)?;
+    let mut entries = Vec::new();
+    for row in table.rows() {
+        let phrase = row.get(columns[0]);
+        if phrase.is_empty() {
+            return Err(LexiconError::Malformed { file: file.into(), line: row.line, reason: "empty phrase".into() });
+        }
+        entries.push((phrase.to_string(), value(&row)?));
+    }
+    Ok(PhraseMatcher::new(entries, false))
+}
+
+impl Cues {
+    /// Parses every cue file; `read` returns a data file's text by name.
+    pub fn parse(read: impl Fn(&str) -> Result<String, LexiconError>) -> Result<Cues, LexiconError> {
+        let roles = phrases("roles.tsv", &read("roles.tsv")?, &["role", "kind"], |row| {
+            field("roles.tsv", row.line, row.get("kind"))
+        })?;
+        let descriptors = phrases("descriptors.tsv", &read("descriptors.tsv")?, &["phrase", "refers_to"], |row| {
+            row.list("refers_to").into_iter().map(|kind| field("descriptors.tsv", row.line, kind)).collect()
+        })?;
+        let collectives = phrases("collectives.tsv", &read("collectives.tsv")?, &["noun", "kind"], |row| {
+            match row.get("kind") {
+                "side" => Ok(Collective::Side),
+                "media" => Ok(Collective::Media),
+                other => Err(LexiconError::Malformed {
+                    file: "collectives.tsv".into(),
+                    line: row.line,
+                    reason: format!("unknown kind `{other}`; expected side or media"),
+                }),
+            }
+        })?;
+        let issues = phrases("issues.tsv", &read("issues.tsv")?, &["term", "issue", "weight"], |row| {
+            Ok(IssueCue {
+                issue: field("issues.tsv", row.line, row.get("issue"))?,
+                weight: field("issues.tsv", row.line, row.get("weight"))?,
+            })
+        })?;
+        let stances = phrases("stances.tsv", &read("stances.tsv")?, &["cue", "stance", "kind"], |row| {
+            let shape = match row.get("kind") {
+                "verb" => CueShape::Verb,
+                "noun" => CueShape::Noun,
+                "phrase" => CueShape::Phrase,
+                other => {
+                    return Err(LexiconError::Malformed {
+                        file: "stances.tsv".into(),
+                        line: row.line,
+                        reason: format!("unknown kind `{other}`; expected verb, noun or phrase"),
+                    });
+                }
+            };
+            Ok(StanceCue { stance: field("stances.tsv", row.line, row.get("stance"))?, shape })
+        })?;
+        let speech = phrases("speech.tsv", &read("speech.tsv")?, &["cue", "kind"], |row| match row.get("kind") {
+            "say" => Ok(SpeechKind::Say),
+            "report" => Ok(SpeechKind::Report),
+            "hedge" => Ok(SpeechKind::Hedge),
+            "deny" => Ok(SpeechKind::Deny),
+            other => Err(LexiconError::Malformed {
+                file: "speech.tsv".into(),
+                line: row.line,
+                reason: format!("unknown kind `{other}`; expected say, report, hedge or deny"),
+            }),
+        })?;
+        let status = phrases("status.tsv", &read("status.tsv")?, &["cue", "status", "weight"], |row| {
+            Ok(StatusCue {
+                status: field("status.tsv", row.line, row.get("status"))?,
+                weight: field("status.tsv", row.line, row.get("weight"))?,
+            })
+        })?;
+        let units = phrases("units.tsv", &read("units.tsv")?, &["noun", "unit", "factor"], |row| {
+            Ok(UnitCue { unit: row.get("unit").to_string(), factor: field("units.tsv", row.line, row.get("factor"))? })
+        })?;
+        let proposal_nouns = phrases("proposals.tsv", &read("proposals.tsv")?, &["noun"], |_| Ok(()))?;
+        let mediation = phrases("mediation.tsv", &read("mediation.tsv")?, &["cue"], |_| Ok(()))?;
+        let numbers_text = read("numbers.tsv")?;
+        let numbers = Table::parse("numbers.tsv", &numbers_text, &["word", "value"])?
+            .rows()
+            .map(|row| Ok((row.get("word").to_lowercase(), field("numbers.tsv", row.line, row.get("value"))?)))
+            .collect::<Result<_, LexiconError>>()?;
+        let abbreviations_text = read("abbreviations.tsv")?;
+        let abbreviations = Table::parse("abbreviations.tsv", &abbreviations_text, &["abbreviation"])?
+            .rows()
+            .map(|row| row.get("abbreviation").to_string())
+            .collect();
+        Ok(Cues {
+            roles,
+            descriptors,
+            collectives,
+            issues,
+            stances,
+            speech,
+            status,
+            units,
+            proposal_nouns,
+            mediation,
+            numbers,
+            abbreviations,
+        })
+    }
+}

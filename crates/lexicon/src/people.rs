@@ -1,0 +1,25 @@
+//! Known negotiators and leaders (`people.tsv`), with their affiliation and role.
+
+use crate::{LexiconError, Table};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownPerson {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// The canonical actor name the person acts for.
+    pub affiliation: String,
+    pub role: String,
+}
+
+pub fn parse_people(text: &str) -> Result<Vec<KnownPerson>, LexiconError> {
+    let table = Table::parse("people.tsv", text, &["name", "aliases", "affiliation", "role"])?;
+    Ok(table
+        .rows()
+        .map(|row| KnownPerson {
+            name: row.get("name").to_string(),
+            aliases: row.list("aliases").into_iter().map(String::from).collect(),
+            affiliation: row.get("affiliation").to_string(),
+            role: row.get("role").to_string(),
+        })
+        .collect())
+}

@@ -1,0 +1,98 @@
+//! Whole-word, case-insensitive phrase matching: the one way cue lists are looked up in text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A set of phrases, each carrying a value, found in text as whole words, longest first.
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher<T> {
+    automaton: AhoCorasick,
+    values: Vec<T>,
+    phrases: Vec<String>,
+}
+
+/// One phrase found in a haystack: byte offsets into that haystack and the phrase's value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PhraseMatch<'m, T> {
+    pub start: usize,
+    pub end: usize,
+    pub value: &'m T,
+}
+
+impl<T> PhraseMatcher<T> {
+    /// Builds a matcher; `case_sensitive` is for names ("US" must not match "us").
+    pub fn new(entries: Vec<(String, T)>, case_sensitive: bool) -> PhraseMatcher<T> {
+        let (phrases, values): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(!case_sensitive)
+            .build(&phrases)
+            .expect("phrase lists are small enough for aho-corasick");
+        PhraseMatcher { automaton, values, phrases }
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The phrase of the match, as written in the data file.
+    pub fn phrase(&self, m: &PhraseMatch<'_, T>) -> &str {
+        let index = self.values.iter().position(|v| std::ptr::eq(v, m.value)).unwrap_or(0);
+        &self.phrases[index]
+    }
+
+    /// Every whole-word occurrence in `haystack`, left to right, never overlapping.
+    pub fn find_iter<'m, 'h>(&'m self, haystack: &'h str) -> impl Iterator<Item = PhraseMatch<'m, T>> + use<'m, 'h, T> {
+        self.automaton
+            .find_iter(haystack)
+            .filter(move |m| is_word_boundary(haystack, m.start(), m.end()))
+            .map(move |m| PhraseMatch { start: m.start(), end: m.end(), value: &self.values[m.pattern().as_usize()] })
+    }
+
+    /// The value of `phrase` if the whole string is one of the phrases.
+    pub fn exact(&self, phrase: &str) -> Option<&T> {
+        self.find_iter(phrase).find(|m| m.start == 0 && m.end == phrase.len()).map(|m| m.value)
+    }
+}
+
+/// True when `[start, end)` neither starts nor ends inside a word.
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let joins = |outer: Option<char>, inner: Option<char>| match (outer, inner) {
+        (Some(o), Some(i)) => o.is_alphanumeric() && i.is_alphanumeric(),
+        _ => false,
+    };
+    !joins(before, first) && !joins(after, last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(case_sensitive: bool) -> PhraseMatcher<u8> {
+        PhraseMatcher::new(
+            vec![("demand".into(), 1), ("demand for".into(), 2), ("US".into(), 3)],
+            case_sensitive,
+        )
+    }
+
+    #[test]
+    fn longest_whole_word_match_wins() {
+        let m = matcher(false);
+        let found: Vec<u8> = m.find_iter("Its Demand for a truce; demands aside").map(|m| *m.value).collect();
+        assert_eq!(found, vec![2]);
+    }
+
+    #[test]
+    fn case_sensitive_names_skip_lowercase_words() {
+        let m = matcher(true);
+        assert_eq!(m.find_iter("tell us what the US wants").count(), 1);
+        assert_eq!(m.exact("US"), Some(&3));
+    }
+}

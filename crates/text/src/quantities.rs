@@ -1,0 +1,176 @@
+//! Numbers with their units: "20 prisoners", "fifty Palestinian prisoners", "one week" (7 days),
+//! "300 or even 400 trucks per day" (a range).
+
+use accord_lexicon::Cues;
+use accord_model::Span;
+
+use crate::{Token, TokenKind};
+
+/// A number found in text, with its unit when one follows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityMention {
+    /// From the first number to the end of the unit.
+    pub span: Span,
+    /// Converted to the unit's base (weeks become days); for a range, the upper bound.
+    pub value: f64,
+    pub min: Option<f64>,
+    pub unit: Option<String>,
+}
+
+/// Words that may stand between a number and its unit: "five Israeli soldiers", "250 more prisoners".
+const FILLERS: &[&str] = &["more", "additional", "other", "new", "remaining", "further", "of", "the", "live", "living"];
+const RANGE_LINKS: &[&[&str]] = &[&["to"], &["or", "even"], &["or"], &["and"], &["-"], &["–"]];
+
+/// Every number in `tokens` (a sentence's tokens over `text`), with range and unit where present.
+pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<QuantityMention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((first, mut next)) = number_at(text, tokens, i, cues) else {
+            i += 1;
+            continue;
+        };
+        let mut value = first;
+        let mut min = None;
+        for link in RANGE_LINKS {
+            let fits = link.iter().enumerate().all(|(k, word)| {
+                tokens.get(next + k).is_some_and(|t| t.text(text).eq_ignore_ascii_case(word))
+            });
+            if let Some((second, after)) = fits.then(|| number_at(text, tokens, next + link.len(), cues)).flatten() {
+                if second > first {
+                    min = Some(first);
+                    value = second;
+                    next = after;
+                }
+                break;
+            }
+        }
+        let mut end = tokens[next - 1].span.end;
+        let mut unit = None;
+        if let Some((cue_end, name, factor)) = unit_after(text, tokens, next, cues) {
+            value *= factor;
+            min = min.map(|m| m * factor);
+            unit = Some(name);
+            end = cue_end;
+        }
+        found.push(QuantityMention { span: Span::new(tokens[i].span.start, end), value, min, unit });
+        i = next;
+    }
+    found
+}
+
+/// The number starting at token `i` and the index after it: digits ("1,000", "3.5") or number words.
+fn number_at(text: &str, tokens: &[Token], i: usize, cues: &Cues) -> Option<(f64, usize)> {
+    let token = tokens.get(i)?;
+    if token.kind == TokenKind::Number {
+        let digits: String = token.text(text).chars().filter(|c| *c != ',').collect();
+        let mut value: f64 = digits.trim_end_matches('.').parse().ok()?;
+        let mut next = i + 1;
+        if let Some(scale) = tokens.get(next).and_then(|t| word_value(t.text(text), cues)).filter(|v| *v >= 1000.0) {
+            value *= scale;
+            next += 1;
+        }
+        return Some((value, next));
+    }
+    let (mut total, mut current, mut next) = (0.0_f64, 0.0_f64, i);
+    while let Some(v) = tokens.get(next).and_then(|t| word_value(t.text(text), cues)) {
+        if v == 100.0 {
+            current = current.max(1.0) * v;
+        } else if v >= 1000.0 {
+            total += current.max(1.0) * v;
+            current = 0.0;
+        } else {
+            current += v;
+        }
+        next += 1;
+        if tokens.get(next).is_some_and(|t| t.text(text).eq_ignore_ascii_case("and")) {
+            let continues = tokens.get(next + 1).and_then(|t| word_value(t.text(text), cues)).is_some_and(|v| v < 100.0);
+            if continues && current >= 100.0 {
+                next += 1;
+            }
+        }
+    }
+    (next > i).then_some((total + current, next))
+}
+
+/// The value of a number word, including hyphenated compounds ("twenty-five").
+fn word_value(word: &str, cues: &Cues) -> Option<f64> {
+    let lower = word.to_lowercase();
+    if let Some(v) = cues.numbers.get(&lower) {
+        return Some(*v);
+    }
+    let parts: Option<Vec<f64>> = lower.split('-').map(|part| cues.numbers.get(part).copied()).collect();
+    parts.filter(|p| p.len() > 1).map(|p| p.iter().sum())
+}
+
+/// A unit cue starting at token `i` or after a few filler words: (end offset, unit, factor).
+fn unit_after(text: &str, tokens: &[Token], i: usize, cues: &Cues) -> Option<(usize, String, f64)> {
+    for token in tokens.iter().skip(i).take(4) {
+        let rest = &text[token.span.start..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        if let Some(m) = cues.units.find_iter(&rest[..line_end]).next().filter(|m| m.start == 0) {
+            return Some((token.span.start + m.end, m.value.unit.clone(), m.value.factor));
+        }
+        let word = token.text(text);
+        let is_filler = FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word))
+            || word.chars().next().is_some_and(char::is_uppercase);
+        if token.kind != TokenKind::Word || !is_filler {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    /// A tiny lexicon of cue files, written for the test.
+    fn cues() -> Cues {
+        Cues::parse(|name: &str| {
+            Ok(match name {
+                "numbers.tsv" => "word\tvalue\none\t1\nfive\t5\nten\t10\ntwenty\t20\nfifty\t50\nhundred\t100\nthousand\t1000\n",
+                "units.tsv" => "noun\tunit\tfactor\nweek\tdays\t7\nweeks\tdays\t7\ndays\tdays\t1\nprisoners\tprisoners\t1\nsoldiers\tsoldiers\t1\ntrucks per day\ttrucks_per_day\t1\n%\tpercent\t1\n",
+                "roles.tsv" => "role\tkind\n",
+                "descriptors.tsv" => "phrase\trefers_to\n",
+                "collectives.tsv" => "noun\tkind\n",
+                "issues.tsv" => "term\tissue\tweight\n",
+                "stances.tsv" => "cue\tstance\tkind\n",
+                "speech.tsv" => "cue\tkind\n",
+                "status.tsv" => "cue\tstatus\tweight\n",
+                "proposals.tsv" => "noun\n",
+                "mediation.tsv" => "cue\n",
+                "abbreviations.tsv" => "abbreviation\n",
+                other => panic!("unexpected file {other}"),
+            }
+            .to_string())
+        })
+        .unwrap()
+    }
+
+    fn quantities(text: &str) -> Vec<(f64, Option<f64>, Option<String>)> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        find_quantities(text, &tokens, &cues()).into_iter().map(|q| (q.value, q.min, q.unit)).collect()
+    }
+
+    #[test]
+    fn digits_and_words_with_units() {
+        assert_eq!(quantities("release of 20 prisoners"), vec![(20.0, None, Some("prisoners".into()))]);
+        assert_eq!(quantities("fifty Palestinian prisoners"), vec![(50.0, None, Some("prisoners".into()))]);
+        assert_eq!(quantities("1,000 soldiers"), vec![(1000.0, None, Some("soldiers".into()))]);
+        assert_eq!(quantities("up 25%"), vec![(25.0, None, Some("percent".into()))]);
+    }
+
+    #[test]
+    fn weeks_become_days_and_ranges_keep_both_ends() {
+        assert_eq!(quantities("within one week"), vec![(7.0, None, Some("days".into()))]);
+        assert_eq!(quantities("300 or even 400 trucks per day"), vec![(400.0, Some(300.0), Some("trucks_per_day".into()))]);
+    }
+
+    #[test]
+    fn compound_number_words() {
+        assert_eq!(quantities("five hundred and twenty prisoners"), vec![(520.0, None, Some("prisoners".into()))]);
+        assert_eq!(quantities("ten thousand"), vec![(10000.0, None, None)]);
+    }
+}

@@ -1,0 +1,108 @@
+//! Sentence boundaries: line breaks, and terminal punctuation not owed to an abbreviation or initial.
+
+use accord_model::Span;
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '—', '-'];
+
+/// The sentences of `text`, as spans without surrounding whitespace.
+///
+/// `abbreviations` are tokens written with their final period ("Dr.", "U.S.") after which a period does
+/// not end the sentence.
+pub fn split_sentences(text: &str, abbreviations: &[String]) -> Vec<Span> {
+    let mut sentences = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), abbreviations, &mut sentences);
+        line_start += line.len();
+    }
+    sentences
+}
+
+fn split_line(text: &str, start: usize, end: usize, abbreviations: &[String], out: &mut Vec<Span>) {
+    let line = &text[start..end];
+    let mut sentence_start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(offset, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut close = k + 1;
+        while close < chars.len() && CLOSERS.contains(&chars[close].1) {
+            close += 1;
+        }
+        if close >= chars.len() || !chars[close].1.is_whitespace() {
+            continue;
+        }
+        let mut next = close;
+        while next < chars.len() && chars[next].1.is_whitespace() {
+            next += 1;
+        }
+        let Some(&(_, first)) = chars.get(next) else { continue };
+        let starts_sentence = first.is_uppercase() || first.is_ascii_digit() || OPENERS.contains(&first);
+        if !starts_sentence || (c == '.' && ends_with_abbreviation(&line[..offset + 1], abbreviations)) {
+            continue;
+        }
+        let boundary = chars.get(close).map_or(line.len(), |(o, _)| *o);
+        push_trimmed(start + sentence_start, start + boundary, text, out);
+        sentence_start = chars[next].0;
+    }
+    push_trimmed(start + sentence_start, end, text, out);
+}
+
+/// True when the word ending at the final period is a listed abbreviation or a single initial ("J.").
+fn ends_with_abbreviation(upto_period: &str, abbreviations: &[String]) -> bool {
+    let word_start = upto_period
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || OPENERS.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &upto_period[word_start..];
+    let letters = word.trim_end_matches('.');
+    let single_initial = letters.chars().count() == 1 && letters.chars().all(char::is_uppercase);
+    single_initial || abbreviations.iter().any(|a| a == word)
+}
+
+fn push_trimmed(start: usize, end: usize, text: &str, out: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let leading = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(start + leading, start + leading + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let abbreviations: Vec<String> = ["Dr.", "U.S.", "Gen.", "Mr."].iter().map(|s| s.to_string()).collect();
+        split_sentences(text, &abbreviations).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("Dr. Khalil spoke to Gen. J. Smith. The U.S. Envoy left. Talks end."),
+            vec!["Dr. Khalil spoke to Gen. J. Smith.", "The U.S. Envoy left.", "Talks end."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said, “We will not stop.” Hamas refused."),
+            vec!["He said, “We will not stop.”", "Hamas refused."]
+        );
+    }
+
+    #[test]
+    fn lines_are_boundaries_and_lowercase_continues() {
+        assert_eq!(split("Title line\nIt fell 3.5 percent. then more.\n\nNext"), vec![
+            "Title line",
+            "It fell 3.5 percent. then more.",
+            "Next"
+        ]);
+    }
+}
