@@ -1,1 +1,19 @@
-//! placeholder
+//! Accord's ingest stage: files, folders, stdin, HTML pages and JSONL corpora -> cleaned [`Article`]s.
+//!
+//! [`Reader`] is the one entry point. A bad input becomes an [`IngestError`] naming it and the reading goes
+//! on. The cleaned text is final: every later evidence span is a byte range into `Article::text`.
+//!
+//! [`Article`]: accord_model::Article
+
+mod clean;
+mod date;
+mod decode;
+mod error;
+mod html;
+mod jsonl;
+mod metadata;
+mod reader;
+mod source;
+
+pub use error::IngestError;
+pub use reader::Reader;
