@@ -17,8 +17,16 @@ const SNIFF_LEN: usize = 64 * 1024;
 /// Text has almost no control characters; past this share (1 in 50) the bytes are not prose.
 const MAX_CONTROL_SHARE: f64 = 0.02;
 
+/// Text and, when the bytes were not UTF-8, the legacy encoding they were read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    pub text: String,
+    pub legacy: Option<&'static str>,
+}
+
 /// Decodes `bytes` into text. Text that is empty or only whitespace is `Empty`.
-pub(crate) fn decode(bytes: &[u8]) -> Result<String, Refusal> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    let mut legacy = None;
     let text = match Encoding::for_bom(bytes) {
         // A BOM names its encoding outright; UTF-16 legitimately holds NUL bytes, so no binary check.
         Some((encoding, bom_len)) => encoding
@@ -31,14 +39,18 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Refusal> {
             }
             match std::str::from_utf8(bytes) {
                 Ok(text) => text.to_string(),
-                Err(_) => decode_legacy(bytes)?,
+                Err(_) => {
+                    let (text, encoding) = decode_legacy(bytes)?;
+                    legacy = Some(encoding);
+                    text
+                }
             }
         }
     };
     if text.trim().is_empty() {
         return Err(Refusal::Empty);
     }
-    Ok(text)
+    Ok(Decoded { text, legacy })
 }
 
 /// Any NUL byte, or too many other control characters, in the first [`SNIFF_LEN`] bytes.
@@ -53,13 +65,13 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Not UTF-8: let chardetng pick the most likely legacy encoding (windows-1252 for most Western text).
-fn decode_legacy(bytes: &[u8]) -> Result<String, Refusal> {
+fn decode_legacy(bytes: &[u8]) -> Result<(String, &'static str), Refusal> {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, Utf8Detection::Deny);
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|text| text.into_owned())
+        .map(|text| (text.into_owned(), encoding.name()))
         .ok_or(Refusal::Undecodable)
 }
 
@@ -74,21 +86,22 @@ mod tests {
 
     #[test]
     fn utf8_bom_is_stripped() {
-        assert_eq!(decode(b"\xef\xbb\xbfTalks resume.").unwrap(), "Talks resume.");
+        assert_eq!(decode(b"\xef\xbb\xbfTalks resume.").unwrap().text, "Talks resume.");
     }
 
     #[test]
     fn utf16_with_bom_is_decoded() {
         let mut bytes = vec![0xff, 0xfe];
         bytes.extend("Truce".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode(&bytes).unwrap(), "Truce");
+        assert_eq!(decode(&bytes).unwrap().text, "Truce");
     }
 
     #[test]
     fn windows_1252_is_detected() {
         let bytes = b"The delegates met at a caf\xe9 near the ministry and agreed on a d\xe9tente \x93for now\x94.";
+        assert_eq!(decode(bytes).unwrap().legacy, Some("windows-1252"));
         assert_eq!(
-            decode(bytes).unwrap(),
+            decode(bytes).unwrap().text,
             "The delegates met at a café near the ministry and agreed on a détente \u{201c}for now\u{201d}."
         );
     }

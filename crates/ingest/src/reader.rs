@@ -63,6 +63,7 @@ impl Reader {
             published: meta.published,
             byline: meta.byline,
             origin: origin.to_string(),
+            decoded_from: None,
             text,
         }
     }
@@ -86,7 +87,7 @@ impl Reader {
     fn document(&self, input: &Input, format: Format, stream: &mut dyn BufRead) -> Result<Article, IngestError> {
         let path = input.path();
         let bytes = input.read_all(stream, self.max_bytes)?;
-        let raw = decode(&bytes).map_err(|refusal| {
+        let decoded = decode(&bytes).map_err(|refusal| {
             let path = path.to_path_buf();
             match refusal {
                 Refusal::Empty => IngestError::Empty { path },
@@ -94,12 +95,14 @@ impl Reader {
                 Refusal::Undecodable => IngestError::Undecodable { path },
             }
         })?;
+        let raw = decoded.text;
         let origin = path.display().to_string();
         let id = input.id().unwrap_or_else(|| content_id(&raw));
-        let article = match format {
+        let mut article = match format {
             Format::Html => self.article_from_page(&id, &origin, read_page(&raw)),
             Format::Text | Format::Jsonl => self.article_from_text(&id, &origin, &raw),
         };
+        article.decoded_from = decoded.legacy.map(String::from);
         non_empty(article)
     }
 

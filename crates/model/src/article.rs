@@ -16,5 +16,8 @@ pub struct Article {
     pub byline: Option<String>,
     /// Where the article was read from, for error messages: a path, `path:line` or `-`.
     pub origin: String,
+    /// The legacy encoding the bytes were decoded from, when they were not valid UTF-8.
+    #[serde(default)]
+    pub decoded_from: Option<String>,
     pub text: String,
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::{Issue, Response, Span, Stance, Status, Term};
+use crate::{Attribution, Issue, Modality, Quantity, Response, Span, Stance, Status, Term};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ledger {
@@ -114,6 +114,26 @@ pub struct HistoryEntry {
     pub unit: Option<String>,
     pub document: String,
     pub span: Span,
+    /// Who voiced it, when that is not the party itself.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub attribution: Option<Attribution>,
+    #[serde(default)]
+    pub modality: Option<Modality>,
+    /// The full quantity: range and the rejected alternative ("70 days rather than one week").
+    #[serde(default)]
+    pub quantity_detail: Option<Quantity>,
+    /// The document's publication date; `date` is the stated date when the report gives one.
+    #[serde(default)]
+    pub published: Option<Date>,
+    /// The verbatim evidence sentence.
+    #[serde(default)]
+    pub evidence: String,
+    /// Set when this entry concedes: an explicit `concede` stance, or a quantity that moved toward
+    /// the other side's number since the party's previous dated entry (derived by the ledger).
+    #[serde(default)]
+    pub concession: Option<String>,
 }
 
 /// A proposal across documents, with every response seen.

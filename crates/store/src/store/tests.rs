@@ -26,6 +26,7 @@ fn article(id: &str, text: &str) -> Article {
         published: None,
         byline: None,
         origin: format!("fixtures/{id}.txt"),
+        decoded_from: None,
         text: text.to_string(),
     }
 }
