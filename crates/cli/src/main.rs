@@ -1,1 +1,38 @@
-fn main() {}
+//! The `accord` command: flags in, one command run, an exit code out (CONTRACT.md: 0 ok, 1 nothing
+//! produced, 2 usage error or a failed input).
+
+mod args;
+mod commands;
+mod inputs;
+mod summary;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Args, Command};
+
+/// How a command ended, mapped to CONTRACT.md's exit codes.
+pub enum Outcome {
+    Success,
+    NothingProduced,
+    SomeInputsFailed,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match &args.command {
+        Command::Extract(extract) => commands::extract::run(&args, extract),
+        Command::Ingest(ingest) => commands::ingest::run(&args, ingest),
+        Command::Report(report) => commands::report::run(report),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingProduced) => ExitCode::from(1),
+        Ok(Outcome::SomeInputsFailed) => ExitCode::from(2),
+        Err(err) => {
+            eprintln!("accord: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,1 +1,63 @@
-//! placeholder
+//! Doc + Lexicon -> findings: actors, people, attribution, positions, proposals, roles and status of one report.
+//!
+//! The pipeline is [`Extractor::extract`]; each stage lives in its own module and reads the stages before it
+//! through [`Analysis`], the per-document state.
+
+mod analysis;
+mod attribution;
+mod issues;
+mod mentions;
+mod people;
+mod positions;
+mod proposals;
+mod roles;
+mod status;
+mod words;
+
+use accord_lexicon::{KnownPerson, Lexicon, PhraseMatcher};
+use accord_model::{Article, Document};
+use accord_text::Doc;
+
+pub use analysis::Analysis;
+
+/// The extraction pipeline, built once from a lexicon and run on any number of articles.
+pub struct Extractor {
+    lexicon: Lexicon,
+    /// Every known person's name and alias, case-sensitive, pointing into `lexicon.people`.
+    known_people: PhraseMatcher<usize>,
+}
+
+impl Extractor {
+    pub fn new(lexicon: Lexicon) -> Extractor {
+        let known_people = PhraseMatcher::new(
+            lexicon
+                .people
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p): (usize, &KnownPerson)| {
+                    std::iter::once(p.name.clone()).chain(p.aliases.iter().cloned()).map(move |form| (form, i))
+                })
+                .collect(),
+            true,
+        );
+        Extractor { lexicon, known_people }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Everything one article says about the negotiation it reports on.
+    pub fn extract(&self, article: &Article) -> Document {
+        let doc = Doc::new(article, &self.lexicon.cues);
+        let mut analysis = Analysis::new(&doc, &self.lexicon);
+        people::find(&mut analysis, &self.known_people);
+        mentions::find(&mut analysis);
+        attribution::find(&mut analysis);
+        positions::find(&mut analysis);
+        proposals::find(&mut analysis);
+        let roles = roles::assign(&analysis);
+        let status = status::classify(&analysis);
+        analysis.into_document(article, roles, status)
+    }
+}

@@ -74,6 +74,8 @@ pub enum CueShape {
     Verb,
     Noun,
     Phrase,
+    /// Says something of what precedes it: "... are a precondition", "... is a red line".
+    Copula,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,11 +187,12 @@ impl Cues {
                 "verb" => CueShape::Verb,
                 "noun" => CueShape::Noun,
                 "phrase" => CueShape::Phrase,
+                "copula" => CueShape::Copula,
                 other => {
                     return Err(LexiconError::Malformed {
                         file: "stances.tsv".into(),
                         line: row.line,
-                        reason: format!("unknown kind `{other}`; expected verb, noun or phrase"),
+                        reason: format!("unknown kind `{other}`; expected verb, noun, phrase or copula"),
                     });
                 }
             };

@@ -1,0 +1,67 @@
+//! Command-line flags, as plain data; commands turn them into real objects.
+
+use std::path::PathBuf;
+
+use accord_model::Issue;
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+#[derive(Debug, Parser)]
+#[command(name = "accord", version, about = "Negotiation ledgers from raw news reports, every entry cited to its source")]
+pub struct Args {
+    /// A folder whose data files (actors.tsv, stances.tsv, ...) replace the built-in ones of the same name.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read reports and print what each says: parties, people, positions, proposals, status.
+    Extract(ExtractArgs),
+    /// Extract reports and store them in the database; re-ingesting a report changes nothing.
+    Ingest(IngestArgs),
+    /// The cross-document negotiation ledger of the database.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Print one JSON object {"documents": [...], "ledger": {...}} (CONTRACT.md).
+    #[arg(long)]
+    pub json: bool,
+    /// Report files (.txt, .html, .htm, .jsonl), folders (read recursively), or - for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// The SQLite database to store into; created if missing.
+    #[arg(long, default_value = "accord.db", value_name = "FILE")]
+    pub db: PathBuf,
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    #[arg(long, default_value = "accord.db", value_name = "FILE")]
+    pub db: PathBuf,
+    /// Print the ledger as JSON (CONTRACT.md's ledger shape).
+    #[arg(long)]
+    pub json: bool,
+    /// Only negotiations whose name contains this text.
+    #[arg(long)]
+    pub negotiation: Option<String>,
+    /// Only this party's positions.
+    #[arg(long)]
+    pub party: Option<String>,
+    /// Only this issue (ceasefire, withdrawal, hostages_prisoners, ...).
+    #[arg(long)]
+    pub issue: Option<Issue>,
+    /// Show what changed since this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<Date>,
+}

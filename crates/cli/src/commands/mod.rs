@@ -1,0 +1,5 @@
+//! One module per command.
+
+pub mod extract;
+pub mod ingest;
+pub mod report;

@@ -1,0 +1,147 @@
+//! The per-document state the stages fill in turn, and its conversion into the output `Document`.
+
+use accord_lexicon::{ActorId, Lexicon, RoleKind};
+use accord_model::{Article, Attribution, Document, Modality, Person, Position, Proposal, Span, Status};
+use accord_text::Doc;
+
+use crate::roles::Roles;
+
+/// How a mention refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Name,
+    /// A demonym with a collective or role noun: "Israeli officials", "the Qatari side".
+    Demonym,
+    /// A capital or seat standing for the government: "Washington said".
+    Seat,
+    /// A person, standing for their affiliation.
+    Person(usize),
+    /// A descriptor resolved to an earlier actor: "the movement".
+    Descriptor,
+}
+
+/// One reference to an actor in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub actor: ActorId,
+    pub via: Via,
+    /// A place rather than an actor: "talks in Doha".
+    pub locative: bool,
+    /// A report about the actor rather than the actor: "Israeli media", "Israel's Channel 12".
+    pub media: bool,
+}
+
+impl Mention {
+    /// Whether the mention can be the actor doing or saying something.
+    pub fn is_agent(&self) -> bool {
+        !self.locative && !self.media
+    }
+}
+
+/// A person named in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonFinding {
+    pub name: String,
+    /// Other forms of the name used in the text.
+    pub forms: Vec<String>,
+    pub affiliation: Option<ActorId>,
+    /// The affiliation's name when it is not a known actor (an outlet, say).
+    pub affiliation_name: Option<String>,
+    pub role: Option<String>,
+    pub role_kind: Option<RoleKind>,
+    /// Every place in the text the person is named.
+    pub spans: Vec<Span>,
+}
+
+/// Who speaks in a sentence, and how firmly it is put.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Voice {
+    pub side: Option<ActorId>,
+    pub speaker: Option<String>,
+    pub attribution: Attribution,
+    pub modality: Modality,
+    /// The speaker is an analyst or journalist, whose reading is not a side's position.
+    pub commentary: bool,
+}
+
+/// A position with the actor behind it and the sentence it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub holder: ActorId,
+    pub sentence: usize,
+    pub position: Position,
+}
+
+/// A proposal with its author as an actor, before it is named for output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProposalFinding {
+    pub authors: Vec<ActorId>,
+    pub sentence: usize,
+    pub proposal: Proposal,
+}
+
+/// Everything known about one document so far; each stage reads earlier fields and fills its own.
+pub struct Analysis<'a> {
+    pub doc: &'a Doc,
+    pub lexicon: &'a Lexicon,
+    pub people: Vec<PersonFinding>,
+    /// Actor mentions of each sentence, in text order.
+    pub mentions: Vec<Vec<Mention>>,
+    pub voices: Vec<Voice>,
+    pub findings: Vec<Finding>,
+    pub proposals: Vec<ProposalFinding>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(doc: &'a Doc, lexicon: &'a Lexicon) -> Analysis<'a> {
+        Analysis {
+            doc,
+            lexicon,
+            people: Vec::new(),
+            mentions: vec![Vec::new(); doc.sentences.len()],
+            voices: Vec::new(),
+            findings: Vec::new(),
+            proposals: Vec::new(),
+        }
+    }
+
+    pub fn actor_name(&self, actor: ActorId) -> &str {
+        &self.lexicon.actors.actors[actor].name
+    }
+
+    pub fn into_document(self, article: &Article, roles: Roles, status: Status) -> Document {
+        let names = |ids: &[ActorId]| ids.iter().map(|id| self.actor_name(*id).to_string()).collect::<Vec<_>>();
+        let negotiation = (roles.parties.len() >= 2)
+            .then(|| format!("{}-{}", self.actor_name(roles.parties[0]), self.actor_name(roles.parties[1])));
+        let people = self
+            .people
+            .iter()
+            .map(|p| Person {
+                name: p.name.clone(),
+                aliases: p.forms.clone(),
+                affiliation: p
+                    .affiliation
+                    .map(|a| self.actor_name(a).to_string())
+                    .or_else(|| p.affiliation_name.clone()),
+                role: p.role.clone(),
+            })
+            .collect();
+        Document {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            source: article.source.clone(),
+            url: article.url.clone(),
+            published: article.published,
+            negotiation,
+            parties: names(&roles.parties),
+            mediators: names(&roles.mediators),
+            guarantors: names(&roles.guarantors),
+            people,
+            positions: self.findings.into_iter().map(|f| f.position).collect(),
+            proposals: self.proposals.into_iter().map(|p| p.proposal).collect(),
+            status,
+            text: self.doc.text.clone(),
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Issues in a stretch of text: issue terms grouped into coordinated items ("a lasting ceasefire, prisoner
+//! exchanges and reconstruction" is three), each item reduced to its head issue ("guarantees of a cessation
+//! of hostilities" is about guarantees; "release of prisoners in the first phase" about prisoners).
+
+use accord_model::{Issue, Span};
+
+use crate::analysis::Analysis;
+use crate::words::{COORDINATORS, PREPOSITIONS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueHit {
+    pub issue: Issue,
+    pub span: Span,
+    pub weight: u8,
+}
+
+/// The issues of `scope`, one per coordinated item, in text order, without repeats.
+pub fn issues_in(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
+    let text = &analysis.doc.text;
+    let hits: Vec<IssueHit> = analysis
+        .lexicon
+        .cues
+        .issues
+        .find_iter(scope.slice(text))
+        .map(|m| IssueHit {
+            issue: m.value.issue,
+            span: Span::new(scope.start + m.start, scope.start + m.end),
+            weight: m.value.weight,
+        })
+        .collect();
+    let mut groups: Vec<Vec<IssueHit>> = Vec::new();
+    for hit in hits {
+        match groups.last_mut() {
+            Some(group) if !starts_new_item(&text[group.last().expect("non-empty").span.end..hit.span.start]) => {
+                group.push(hit)
+            }
+            _ => groups.push(vec![hit]),
+        }
+    }
+    let mut chosen: Vec<IssueHit> = Vec::new();
+    for group in groups {
+        let head = head_of(text, &group);
+        if !chosen.iter().any(|c| c.issue == head.issue) {
+            chosen.push(head);
+        }
+    }
+    chosen
+}
+
+/// Whether the words between two issue terms start a new list item rather than attach to the first:
+/// read backwards, a comma or coordinator comes before any preposition.
+fn starts_new_item(gap: &str) -> bool {
+    let lower = gap.to_lowercase();
+    if lower.contains("as well as") || lower.contains("along with") {
+        return true;
+    }
+    let spaced = lower.replace(',', " , ").replace(';', " ; ").replace(':', " : ");
+    for word in spaced.split_whitespace().rev() {
+        if COORDINATORS.contains(&word) {
+            return true;
+        }
+        if PREPOSITIONS.contains(&word) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The issue an item is about: the head of "X of Y" is X; otherwise its most specific term.
+fn head_of(text: &str, group: &[IssueHit]) -> IssueHit {
+    if let [first, second, ..] = group {
+        let gap = text[first.span.end..second.span.start].trim_start().to_lowercase();
+        if gap.starts_with("of ") || gap == "of" {
+            return *first;
+        }
+    }
+    let best = group.iter().map(|h| h.weight).max().unwrap_or(0);
+    *group.iter().find(|h| h.weight == best).expect("groups are never empty")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items_start_at_coordinators_not_prepositions() {
+        assert!(starts_new_item(", "));
+        assert!(starts_new_item(" and additional "));
+        assert!(starts_new_item(", as well as the "));
+        assert!(!starts_new_item(" in the first "));
+        assert!(!starts_new_item(" of a complete "));
+        assert!(!starts_new_item(" from Washington that Israeli "));
+    }
+}

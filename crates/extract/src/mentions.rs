@@ -1,0 +1,103 @@
+//! Actor mentions: names, demonyms acting ("Israeli officials"), seats ("Washington said"), people standing
+//! for their side, and descriptors resolved to an earlier actor ("the movement").
+
+use accord_lexicon::{Collective, FormKind};
+use accord_model::Span;
+
+use crate::analysis::{Analysis, Mention, Via};
+use crate::words::{LOCATIVES, word_before};
+
+/// How far after a demonym its collective or role noun may come: "senior Israeli negotiating officials".
+const DEMONYM_REACH: usize = 40;
+
+pub fn find(analysis: &mut Analysis<'_>) {
+    let doc = analysis.doc;
+    let text = &doc.text;
+    let person_spans: Vec<(Span, usize)> = analysis
+        .people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.spans.iter().map(move |s| (*s, i)))
+        .collect();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let tokens = &doc.tokens[s];
+        let sentence_text = sentence.slice(text);
+        let mut mentions: Vec<Mention> = Vec::new();
+        for m in analysis.lexicon.actors.forms.find_iter(sentence_text) {
+            let span = Span::new(sentence.start + m.start, sentence.start + m.end);
+            if person_spans.iter().any(|(p, _)| p.start < span.end && span.start < p.end) {
+                continue;
+            }
+            let actor = m.value.actor;
+            let state_like = analysis.lexicon.actors.actors[actor].kind.is_state_like() || m.value.kind == FormKind::Seat;
+            let previous_locative = mentions.last().is_some_and(|prev| {
+                prev.locative && text[prev.span.end..span.start].trim() == ","
+            });
+            let before = word_before(text, tokens, span.start);
+            let locative = state_like
+                && (before.as_deref().is_some_and(|w| LOCATIVES.contains(&w)) || previous_locative);
+            let follower = collective_after(analysis, span.end, sentence.end);
+            let (via, media) = match m.value.kind {
+                FormKind::Name => (Via::Name, follower == Some(Collective::Media) && possessive_at(text, span.end)),
+                FormKind::Seat => (Via::Seat, false),
+                FormKind::Demonym => match follower {
+                    Some(collective) => (Via::Demonym, collective == Collective::Media),
+                    None if role_after(analysis, span.end, sentence.end) => (Via::Demonym, false),
+                    None => continue,
+                },
+            };
+            mentions.push(Mention { span, actor, via, locative, media });
+        }
+        for (span, person) in person_spans.iter().filter(|(p, _)| sentence.contains(*p)) {
+            if let Some(actor) = analysis.people[*person].affiliation {
+                mentions.push(Mention { span: *span, actor, via: Via::Person(*person), locative: false, media: false });
+            }
+        }
+        for m in analysis.lexicon.cues.descriptors.find_iter(sentence_text) {
+            let span = Span::new(sentence.start + m.start, sentence.start + m.end);
+            let earlier = mentions
+                .iter()
+                .filter(|x| x.span.end <= span.start)
+                .chain(analysis.mentions[..s].iter().rev().flat_map(|ms| ms.iter().rev()));
+            let resolved = earlier
+                .filter(|x| x.is_agent() && m.value.contains(&analysis.lexicon.actors.actors[x.actor].kind))
+                .max_by_key(|x| x.span.start)
+                .map(|x| x.actor);
+            if let Some(actor) = resolved {
+                mentions.push(Mention { span, actor, via: Via::Descriptor, locative: false, media: false });
+            }
+        }
+        mentions.sort_by_key(|m| m.span);
+        analysis.mentions[s] = mentions;
+    }
+}
+
+/// Whether the text at `offset` is a possessive ending: "Israel’s Channel 12".
+fn possessive_at(text: &str, offset: usize) -> bool {
+    text[offset..].starts_with("’s") || text[offset..].starts_with("'s") || text[offset..].starts_with('’')
+}
+
+/// The collective noun ("officials", "media") within reach after `offset`, on the same sentence.
+fn collective_after(analysis: &Analysis<'_>, offset: usize, limit: usize) -> Option<Collective> {
+    let window = window_after(&analysis.doc.text, offset, limit);
+    analysis.lexicon.cues.collectives.find_iter(window).next().filter(|m| words_before(window, m.start) <= 2).map(|m| *m.value)
+}
+
+/// Whether a role word ("Prime Minister") follows `offset` closely: "Qatari Prime Minister".
+fn role_after(analysis: &Analysis<'_>, offset: usize, limit: usize) -> bool {
+    let window = window_after(&analysis.doc.text, offset, limit);
+    analysis.lexicon.cues.roles.find_iter(window).next().is_some_and(|m| words_before(window, m.start) <= 1)
+}
+
+fn window_after(text: &str, offset: usize, limit: usize) -> &str {
+    let mut end = (offset + DEMONYM_REACH).min(limit).max(offset);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[offset..end]
+}
+
+/// How many whole words stand before byte `offset` of `window` (possessive endings do not count).
+fn words_before(window: &str, offset: usize) -> usize {
+    window[..offset].split_whitespace().filter(|w| !matches!(*w, "’s" | "'s")).count()
+}

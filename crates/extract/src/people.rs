@@ -1,0 +1,206 @@
+//! People: known negotiators from the gazetteer, and unknown ones recognised by a role next to a name
+//! ("security analyst Ron Ben Yishai", "Ghazi Hamad, a member of Hamas's political bureau").
+
+use accord_lexicon::{ActorId, PhraseMatcher, RoleKind};
+use accord_model::Span;
+use accord_text::Token;
+
+use crate::analysis::{Analysis, PersonFinding};
+use crate::words::{is_capitalized, token_at};
+
+/// Lower-case name particles that may sit between capitalised parts of a name ("Mohammed bin Salman").
+const PARTICLES: &[&str] = &["al", "bin", "bint", "ibn", "ben", "de", "da", "van", "von", "der", "el", "abu", "la", "le", "di"];
+/// Honorifics that may stand between a role and a name, and are not part of the name.
+const HONORIFICS: &[&str] = &["Sheikh", "Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Prince", "Emir", "Gen", "General"];
+
+pub fn find(analysis: &mut Analysis<'_>, known: &PhraseMatcher<usize>) {
+    let doc = analysis.doc;
+    let text = &doc.text;
+    for m in known.find_iter(text) {
+        let person = &analysis.lexicon.people[*m.value];
+        let affiliation = analysis.lexicon.actors.by_name(&person.affiliation);
+        let role_kind = analysis.lexicon.cues.roles.find_iter(&person.role).next().map(|r| *r.value);
+        let finding = PersonFinding {
+            name: person.name.clone(),
+            forms: Vec::new(),
+            affiliation,
+            affiliation_name: affiliation.is_none().then(|| person.affiliation.clone()).filter(|a| !a.is_empty()),
+            role: Some(person.role.clone()).filter(|r| !r.is_empty()),
+            role_kind,
+            spans: Vec::new(),
+        };
+        add(&mut analysis.people, finding, &text[m.start..m.end], Span::new(m.start, m.end));
+    }
+    for (s, tokens) in doc.tokens.iter().enumerate() {
+        for candidate in role_named_people(analysis, s, tokens) {
+            let form = candidate.spans[0].slice(text).to_string();
+            let span = candidate.spans[0];
+            add(&mut analysis.people, candidate, &form, span);
+        }
+    }
+    add_surname_mentions(analysis);
+}
+
+/// Adds `finding` or, when the person is already known, records the new form and span on them.
+fn add(people: &mut Vec<PersonFinding>, finding: PersonFinding, form: &str, span: Span) {
+    let overlaps = |p: &PersonFinding| p.spans.iter().any(|s| s.start < span.end && span.start < s.end);
+    if people.iter().any(overlaps) {
+        return;
+    }
+    let existing = people.iter_mut().find(|p| p.name == finding.name || same_surname_person(p, &finding));
+    let person = match existing {
+        Some(person) => person,
+        None => {
+            people.push(PersonFinding { spans: Vec::new(), forms: Vec::new(), ..finding });
+            people.last_mut().expect("just pushed")
+        }
+    };
+    if form != person.name && !person.forms.iter().any(|f| f == form) {
+        person.forms.push(form.to_string());
+    }
+    person.spans.push(span);
+}
+
+/// A role-found name that is a longer form of a known person's name ("Dr. Khalil al-Hayya").
+fn same_surname_person(known: &PersonFinding, found: &PersonFinding) -> bool {
+    found.name.ends_with(&known.name) || known.name.ends_with(&found.name) && found.name.contains(' ')
+}
+
+/// People introduced by a role in sentence `s`: "<role> <Name>" or "<Name>, a <role> ...".
+fn role_named_people(analysis: &Analysis<'_>, s: usize, tokens: &[Token]) -> Vec<PersonFinding> {
+    let doc = analysis.doc;
+    let text = &doc.text;
+    let sentence = doc.sentences[s];
+    let sentence_text = sentence.slice(text);
+    let mut found = Vec::new();
+    let roles: Vec<_> = analysis.lexicon.cues.roles.find_iter(sentence_text).collect();
+    for role in &roles {
+        let role_span = Span::new(sentence.start + role.start, sentence.start + role.end);
+        let mut i = token_at(tokens, role_span.end);
+        while i < tokens.len() && (HONORIFICS.contains(&tokens[i].text(text)) || tokens[i].text(text) == ".") {
+            i += 1;
+        }
+        if let Some(name_span) = name_at(analysis, tokens, i) {
+            let affiliation = affiliation_near(analysis, s, role_span.start.saturating_sub(40), role_span.start);
+            found.push(finding(analysis, name_span, role_span, *role.value, affiliation));
+        }
+    }
+    for i in 0..tokens.len() {
+        let starts_name = i == 0 || !is_capitalized(tokens[i - 1].text(text));
+        if !starts_name {
+            continue;
+        }
+        let Some(name_span) = name_at(analysis, tokens, i) else { continue };
+        let after = token_at(tokens, name_span.end);
+        if tokens.get(after).is_none_or(|t| t.text(text) != ",") {
+            continue;
+        }
+        let appositive_end = tokens[after + 1..]
+            .iter()
+            .take(10)
+            .take_while(|t| !matches!(t.text(text), "," | "." | ";" | "”" | "\""))
+            .last()
+            .map_or(name_span.end, |t| t.span.end);
+        let appositive = Span::new(tokens[after].span.end, appositive_end);
+        let starts_with_article =
+            tokens.get(after + 1).is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "a" | "an" | "the"));
+        let role = roles.iter().find(|r| {
+            let start = sentence.start + r.start;
+            appositive.start <= start && start < appositive.end
+        });
+        if let (true, Some(role)) = (starts_with_article, role) {
+            let affiliation = affiliation_near(analysis, s, appositive.start, appositive.end);
+            let role_text = Span::new(sentence.start + role.start, appositive.end);
+            found.push(finding(analysis, name_span, role_text, *role.value, affiliation));
+        }
+    }
+    found
+}
+
+fn finding(
+    analysis: &Analysis<'_>,
+    name: Span,
+    role: Span,
+    kind: RoleKind,
+    affiliation: Option<ActorId>,
+) -> PersonFinding {
+    let text = &analysis.doc.text;
+    PersonFinding {
+        name: name.slice(text).to_string(),
+        forms: Vec::new(),
+        affiliation,
+        affiliation_name: None,
+        role: Some(role.slice(text).trim().to_string()),
+        role_kind: Some(kind),
+        spans: vec![name],
+    }
+}
+
+/// A personal name starting at token `i`: two to five capitalised words, particles allowed inside,
+/// not an actor's name and not a role word.
+fn name_at(analysis: &Analysis<'_>, tokens: &[Token], i: usize) -> Option<Span> {
+    let text = &analysis.doc.text;
+    let mut end = i;
+    let mut capitalized = 0;
+    while end < tokens.len() && end - i < 6 {
+        let word = tokens[end].text(text);
+        let particle = PARTICLES.contains(&word) || PARTICLES.iter().any(|p| word.starts_with(&format!("{p}-")));
+        let name_like = is_capitalized(word) && word.chars().any(char::is_lowercase);
+        if !(name_like || particle) || is_actor_or_role(analysis, word) {
+            break;
+        }
+        capitalized += usize::from(name_like || word.contains('-'));
+        end += 1;
+    }
+    while end > i && PARTICLES.contains(&tokens[end - 1].text(text)) {
+        end -= 1;
+    }
+    (capitalized >= 2 && end > i).then(|| Span::new(tokens[i].span.start, tokens[end - 1].span.end))
+}
+
+fn is_actor_or_role(analysis: &Analysis<'_>, word: &str) -> bool {
+    let bare = word.trim_end_matches("’s").trim_end_matches("'s");
+    analysis.lexicon.actors.forms.exact(bare).is_some() || analysis.lexicon.cues.roles.exact(word).is_some()
+}
+
+/// The actor named by a name, demonym or seat in `[from, to)` of sentence `s`, nearest `to` first.
+pub fn affiliation_near(analysis: &Analysis<'_>, s: usize, from: usize, to: usize) -> Option<ActorId> {
+    let sentence = analysis.doc.sentences[s];
+    let from = from.max(sentence.start);
+    let window = &analysis.doc.text[from..to.max(from)];
+    analysis
+        .lexicon
+        .actors
+        .forms
+        .find_iter(window)
+        .last()
+        .map(|m| m.value.actor)
+}
+
+/// Every later bare surname ("Netanyahu", "Hamad") of a person found by full name.
+fn add_surname_mentions(analysis: &mut Analysis<'_>) {
+    let text = &analysis.doc.text;
+    let surnames: Vec<(String, usize)> = analysis
+        .people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let last = p.name.rsplit(' ').next()?;
+            (p.name.contains(' ') && last.chars().count() >= 4).then(|| (last.to_string(), i))
+        })
+        .collect();
+    let matcher = PhraseMatcher::new(surnames, true);
+    let taken: Vec<Span> = analysis.people.iter().flat_map(|p| p.spans.iter().copied()).collect();
+    for m in matcher.find_iter(text) {
+        let span = Span::new(m.start, m.end);
+        if taken.iter().any(|t| t.start <= span.start && span.end <= t.end) {
+            continue;
+        }
+        let person = &mut analysis.people[*m.value];
+        let form = span.slice(text).to_string();
+        if !person.forms.contains(&form) {
+            person.forms.push(form);
+        }
+        person.spans.push(span);
+    }
+}

@@ -1,0 +1,82 @@
+//! Roles in the talks: parties (who hold positions), mediators (who broker, host or draft proposals without
+//! holding positions) and guarantors (who are asked to guarantee).
+
+use accord_lexicon::ActorId;
+use accord_model::Issue;
+
+use crate::analysis::Analysis;
+use crate::issues::issues_in;
+
+pub struct Roles {
+    pub parties: Vec<ActorId>,
+    pub mediators: Vec<ActorId>,
+    pub guarantors: Vec<ActorId>,
+}
+
+/// Words right before an actor that make it the source of a guarantee: "guarantees from Washington".
+const GUARANTOR_LINKS: &[&str] = &["from", "by", "of", "including"];
+
+pub fn assign(analysis: &Analysis<'_>) -> Roles {
+    let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+    for (order, finding) in analysis.findings.iter().enumerate() {
+        match counts.iter_mut().find(|(a, _, _)| *a == finding.holder) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((finding.holder, 1, order)),
+        }
+    }
+    counts.sort_by_key(|(_, n, first)| (std::cmp::Reverse(*n), *first));
+    let mediators = mediators(analysis, &counts);
+    let parties = counts.iter().map(|(a, _, _)| *a).filter(|a| !mediators.contains(a)).collect();
+    Roles { parties, mediators, guarantors: guarantors(analysis) }
+}
+
+/// State-like actors and organisations that mediate: named in a sentence about mediation, drafting a
+/// proposal, or meeting a party about the talks. An actor holding several positions is a party instead.
+fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec<ActorId> {
+    let doc = analysis.doc;
+    let positions_of = |actor: ActorId| counts.iter().find(|(a, _, _)| *a == actor).map_or(0, |(_, n, _)| *n);
+    let principal: Vec<ActorId> = counts.iter().filter(|(_, n, _)| *n >= 2).map(|(a, _, _)| *a).collect();
+    let can_mediate = |actor: ActorId| {
+        let kind = analysis.lexicon.actors.actors[actor].kind;
+        (kind.is_state_like() || kind == accord_lexicon::ActorKind::Igo) && positions_of(actor) <= 1
+    };
+    let mut found: Vec<ActorId> = Vec::new();
+    let mut add = |actor: ActorId| {
+        if can_mediate(actor) && !found.contains(&actor) {
+            found.push(actor);
+        }
+    };
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let mentions = &analysis.mentions[s];
+        let mediation = analysis.lexicon.cues.mediation.find_iter(sentence.slice(&doc.text)).next().is_some();
+        let talks = issues_in(analysis, *sentence).iter().any(|h| h.issue == Issue::TalksProcess);
+        let with_party = mentions.iter().any(|m| m.is_agent() && principal.contains(&m.actor));
+        for mention in mentions.iter().filter(|m| !m.media) {
+            if mediation || (talks && with_party && mention.is_agent()) {
+                add(mention.actor);
+            }
+        }
+    }
+    for proposal in &analysis.proposals {
+        proposal.authors.iter().for_each(|a| add(*a));
+    }
+    found.retain(|a| !principal.contains(a));
+    found
+}
+
+/// Actors named as the source of a guarantee: "written guarantees from Washington", "including from Turkey".
+fn guarantors(analysis: &Analysis<'_>) -> Vec<ActorId> {
+    let doc = analysis.doc;
+    let mut found = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for hit in issues_in(analysis, *sentence).iter().filter(|h| h.issue == Issue::Guarantees) {
+            for mention in analysis.mentions[s].iter().filter(|m| m.span.start >= hit.span.end && m.span.start < hit.span.end + 60) {
+                let before = doc.text[..mention.span.start].split_whitespace().last().unwrap_or("").to_lowercase();
+                if GUARANTOR_LINKS.contains(&before.as_str()) && !found.contains(&mention.actor) {
+                    found.push(mention.actor);
+                }
+            }
+        }
+    }
+    found
+}

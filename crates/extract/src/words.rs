@@ -1,0 +1,59 @@
+//! Small word-level helpers shared by the stages: token text, lower-casing, neighbourhoods.
+
+use accord_text::Token;
+
+/// Prepositions after which a place name is a location, not the actor acting ("talks in Doha").
+pub const LOCATIVES: &[&str] =
+    &["in", "into", "at", "near", "across", "to", "toward", "towards", "via", "outside", "inside", "around", "over"];
+
+/// Words that join items of a list, so each item can carry its own issue.
+pub const COORDINATORS: &[&str] = &["and", "or", ",", ";", ":", "as well as", "along with", "plus"];
+
+/// Words that attach what follows to the phrase before it ("release of prisoners in the first phase").
+pub const PREPOSITIONS: &[&str] =
+    &["of", "in", "for", "over", "from", "to", "with", "on", "under", "within", "during", "by", "about", "regarding"];
+
+pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+
+/// The token index at or after byte `offset` in a sentence's tokens.
+pub fn token_at(tokens: &[Token], offset: usize) -> usize {
+    tokens.iter().position(|t| t.span.start >= offset).unwrap_or(tokens.len())
+}
+
+/// The lower-cased words of `tokens[from..to]` over `text`.
+pub fn lower_words(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<String> {
+    tokens[from.min(tokens.len())..to.min(tokens.len())].iter().map(|t| t.text(text).to_lowercase()).collect()
+}
+
+/// The lower-cased word just before byte `offset`, if any.
+pub fn word_before(text: &str, tokens: &[Token], offset: usize) -> Option<String> {
+    let i = token_at(tokens, offset);
+    (i > 0).then(|| tokens[i - 1].text(text).to_lowercase())
+}
+
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when byte `offset` of `sentence` (a sentence slice starting at `base`) sits inside a quotation.
+pub fn inside_quote(sentence: &str, base: usize, offset: usize) -> bool {
+    let before = &sentence[..offset.saturating_sub(base).min(sentence.len())];
+    let opens = before.matches('“').count();
+    let closes = before.matches('”').count();
+    let straight = before.matches('"').count();
+    opens > closes || straight % 2 == 1
+}
+
+/// `text` shortened to at most `max` bytes at a word boundary.
+pub fn clip(text: &str, max: usize) -> String {
+    let text = text.trim().trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace());
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end].rfind(' ').unwrap_or(end);
+    format!("{}…", &text[..cut])
+}
