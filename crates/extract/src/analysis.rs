@@ -106,6 +106,17 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// Where proposal nouns ("plan", "proposal", "initiative") stand in sentence `s`.
+    pub fn proposal_nouns(&self, s: usize) -> Vec<Span> {
+        let sentence = self.doc.sentences[s];
+        self.lexicon
+            .cues
+            .proposal_nouns
+            .find_iter(sentence.slice(&self.doc.text))
+            .map(|m| Span::new(sentence.start + m.start, sentence.start + m.end))
+            .collect()
+    }
+
     pub fn actor_name(&self, actor: ActorId) -> &str {
         &self.lexicon.actors.actors[actor].name
     }

@@ -6,10 +6,13 @@ use accord_lexicon::SpeechKind;
 use accord_model::{Attribution, Modality};
 
 use crate::analysis::{Analysis, Mention, Via, Voice};
+use crate::words::inside_quote;
 
 /// Words that mark an unnamed speaker: "a senior official", "Israeli sources".
 const UNNAMED: &[&str] = &["official", "officials", "source", "sources", "diplomat", "diplomats", "spokesperson", "spokesman"];
 /// Speakers that point back to the previous speaker: "the official stated".
+/// Personal pronouns as speakers: "he stated", "she said".
+const PERSONAL: &[&str] = &["he said", "he stated", "he added", "he told", "she said", "she stated", "she added", "she told"];
 const BACK_REFERENCES: &[&str] = &["the official", "the source", "he", "she", "they", "the spokesperson", "the spokesman"];
 
 pub fn find(analysis: &mut Analysis<'_>) {
@@ -32,19 +35,30 @@ pub fn find(analysis: &mut Analysis<'_>) {
         };
         let mentions = &analysis.mentions[s];
         let say = cues.iter().find(|c| matches!(c.value, SpeechKind::Say | SpeechKind::Report));
-        let speaker = say.and_then(|cue| {
-            let at = sentence.start + cue.start;
-            let end = sentence.start + cue.end;
-            let before = mentions.iter().filter(|m| m.is_agent() && m.span.end <= at && at - m.span.end < 60).last();
-            let after = mentions.iter().find(|m| m.is_agent() && m.span.start >= end && m.span.start - end < 20);
-            before.or(after).copied()
-        });
+        let quoted = |at: usize| inside_quote(sentence_text, sentence.start, at);
         let back_reference = say.is_some_and(|cue| {
             let head = &lower[..cue.start];
             BACK_REFERENCES.iter().any(|b| head.trim_end().ends_with(b))
         });
-        let voice = match (speaker, back_reference, &previous) {
+        let speaker = say.filter(|_| !back_reference).and_then(|cue| {
+            let at = sentence.start + cue.start;
+            let end = sentence.start + cue.end;
+            let before = mentions
+                .iter()
+                .filter(|m| m.is_agent() && !quoted(m.span.start) && m.span.end <= at && at - m.span.end < 60)
+                .last();
+            let after = mentions.iter().find(|m| {
+                m.is_agent() && m.span.start >= end && text[end..m.span.start].trim().is_empty()
+            });
+            before.or(after).copied()
+        });
+        // A sentence that closes a quotation opened before it goes on in the earlier speaker's voice.
+        let continues_quote = sentence_text.matches('”').count() > sentence_text.matches('“').count();
+        let voice = match (speaker, back_reference || continues_quote, &previous) {
             (Some(mention), _, _) => voice_of(analysis, &mention, &lower, modality, has(SpeechKind::Report)),
+            (None, true, _) if let Some(person) = last_person(analysis, s, &lower) => {
+                voice_of(analysis, &person, &lower, modality, false)
+            }
             (None, true, Some(prev)) => Voice { modality, ..prev.clone() },
             _ => Voice {
                 side: None,
@@ -59,6 +73,18 @@ pub fn find(analysis: &mut Analysis<'_>) {
         }
         analysis.voices.push(voice);
     }
+}
+
+/// For "he stated" or "she said": the person named last in this or the two sentences before.
+fn last_person(analysis: &Analysis<'_>, s: usize, lower: &str) -> Option<Mention> {
+    if !PERSONAL.iter().any(|p| lower.contains(p)) {
+        return None;
+    }
+    (s.saturating_sub(2)..=s)
+        .rev()
+        .flat_map(|i| analysis.mentions[i].iter().rev())
+        .find(|m| matches!(m.via, Via::Person(_)))
+        .copied()
 }
 
 fn voice_of(analysis: &Analysis<'_>, mention: &Mention, lower: &str, modality: Modality, reported: bool) -> Voice {

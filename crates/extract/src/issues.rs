@@ -5,7 +5,7 @@
 use accord_model::{Issue, Span};
 
 use crate::analysis::Analysis;
-use crate::words::{COORDINATORS, PREPOSITIONS};
+use crate::words::COORDINATORS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IssueHit {
@@ -48,22 +48,14 @@ pub fn issues_in(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
 }
 
 /// Whether the words between two issue terms start a new list item rather than attach to the first:
-/// read backwards, a comma or coordinator comes before any preposition.
+/// any comma or coordinator between them does ("withdrawal of forces from the corridor and the entry of aid").
 fn starts_new_item(gap: &str) -> bool {
     let lower = gap.to_lowercase();
     if lower.contains("as well as") || lower.contains("along with") {
         return true;
     }
     let spaced = lower.replace(',', " , ").replace(';', " ; ").replace(':', " : ");
-    for word in spaced.split_whitespace().rev() {
-        if COORDINATORS.contains(&word) {
-            return true;
-        }
-        if PREPOSITIONS.contains(&word) {
-            return false;
-        }
-    }
-    false
+    spaced.split_whitespace().any(|word| COORDINATORS.contains(&word))
 }
 
 /// The issue an item is about: the head of "X of Y" is X; otherwise its most specific term.
@@ -87,6 +79,7 @@ mod tests {
         assert!(starts_new_item(", "));
         assert!(starts_new_item(" and additional "));
         assert!(starts_new_item(", as well as the "));
+        assert!(starts_new_item(" from the corridor and the entry of "));
         assert!(!starts_new_item(" in the first "));
         assert!(!starts_new_item(" of a complete "));
         assert!(!starts_new_item(" from Washington that Israeli "));

@@ -54,8 +54,8 @@ impl Extractor {
         people::find(&mut analysis, &self.known_people);
         mentions::find(&mut analysis);
         attribution::find(&mut analysis);
-        positions::find(&mut analysis);
         proposals::find(&mut analysis);
+        positions::find(&mut analysis);
         let roles = roles::assign(&analysis);
         let status = status::classify(&analysis);
         analysis.into_document(article, roles, status)

@@ -1,24 +1,45 @@
 //! Positions: each stance cue in a sentence, with the side that holds it, the issues in its scope, its
 //! numbers, and the sentence as verbatim evidence.
 //!
-//! A cue's scope runs to the next cue; a copular cue ("... are a precondition") looks back instead. The
-//! holder is the nearest acting mention before the cue, the speaker inside a quotation, or the holder of a
-//! coordinated cue before it ("rejects ... and insists on ...").
+//! A cue's scope runs to the next cue; a copular cue ("... are a precondition") and a cue closing its
+//! clause ("a request that Hamas rejected") look back instead. The holder is the nearest acting mention
+//! before the cue on the same side of any quotation, the speaker inside a quotation, or the holder of a
+//! coordinated cue before it ("rejects ... and insists on ..."). Cues that describe a proposal's content or
+//! answer a proposal are left to the proposals stage.
 
 use accord_lexicon::{ActorId, CueShape};
-use accord_model::{Issue, Position, Quantity, Span, Stance};
+use accord_model::{Attribution, Issue, Position, Quantity, Span, Stance};
 use accord_text::find_dates;
 
-use crate::analysis::{Analysis, Finding, Via};
+use crate::analysis::{Analysis, Finding, Mention};
 use crate::issues::issues_in;
 use crate::words::{NEGATIONS, clip, inside_quote, lower_words, token_at};
 
 /// Sentences longer than this many tokens cite the cue's clause instead of the whole sentence.
 const LONG_SENTENCE: usize = 55;
-const PRONOUNS: &[&str] = &["it", "they", "he", "she"];
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 /// Noun phrases pointing back to the other side's demands: "rejects these conditions".
-const ANAPHORS: &[&str] = &["these conditions", "those conditions", "such conditions", "these demands", "those demands", "these terms", "its conditions", "their conditions", "’s conditions", "'s conditions", "’s demands", "'s demands"];
+const ANAPHORS: &[&str] = &[
+    "these conditions",
+    "those conditions",
+    "such conditions",
+    "these demands",
+    "those demands",
+    "these terms",
+    "its conditions",
+    "their conditions",
+    "’s conditions",
+    "'s conditions",
+    "’s demands",
+    "'s demands",
+];
 const ALTERNATIVES: &[&str] = &["rather than", "instead of"];
+/// How many words after a cue its object may start: "rejection of the latest US proposal".
+const OBJECT_REACH: usize = 5;
+/// Words that make a proposal noun point at one particular proposal.
+const DEFINITES: &[&str] = &["the", "this", "that", "its", "their", "his", "her"];
+/// Words that open a clause describing the noun before them.
+const RELATIVES: &[&str] = &["that", "which", "whereby"];
 
 /// A stance cue placed in a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -29,33 +50,78 @@ struct Cue {
 }
 
 pub fn find(analysis: &mut Analysis<'_>) {
+    collect(analysis);
+    keep_best_of_repeats(&mut analysis.findings);
+}
+
+/// A report that states one side's stance on an issue twice is cited once, by its best-attributed
+/// sentence: a named official over an unnamed one over the report's own narration.
+fn keep_best_of_repeats(findings: &mut Vec<Finding>) {
+    let key = |f: &Finding| (f.holder, f.position.issue, f.position.stance);
+    let rank = |f: &Finding| match f.position.attribution {
+        Attribution::NamedOfficial => 4,
+        Attribution::UnnamedOfficial => 3,
+        Attribution::Statement => 2,
+        Attribution::MediaReport => 1,
+        Attribution::Analyst => 0,
+    };
+    let mut kept: Vec<Finding> = Vec::new();
+    for finding in findings.drain(..) {
+        match kept.iter_mut().find(|k| key(k) == key(&finding)) {
+            Some(existing) if rank(&finding) > rank(existing) => *existing = finding,
+            Some(_) => {}
+            None => kept.push(finding),
+        }
+    }
+    *findings = kept;
+}
+
+fn collect(analysis: &mut Analysis<'_>) {
     for s in 0..analysis.doc.sentences.len() {
         if analysis.voices[s].commentary {
             continue;
         }
         let cues = cues_of(analysis, s);
+        if std::env::var("ACCORD_DEBUG").is_ok() {
+            let t = &analysis.doc.text;
+            eprintln!("S{s} voice={:?} | {}", analysis.voices[s].side.map(|a| analysis.actor_name(a)), analysis.doc.sentence_text(s));
+            eprintln!("   mentions: {:?}", analysis.mentions[s].iter().map(|m| (m.span.slice(t), analysis.actor_name(m.actor), m.locative, m.media)).collect::<Vec<_>>());
+            eprintln!("   cues: {:?}", cues.iter().map(|c| (c.span.slice(t), c.stance)).collect::<Vec<_>>());
+        }
         let mut previous_holder: Option<ActorId> = None;
         for (k, cue) in cues.iter().enumerate() {
             let sentence = analysis.doc.sentences[s];
-            let scope = if cue.shape == CueShape::Copula {
-                Span::new(k.checked_sub(1).map_or(sentence.start, |j| cues[j].span.end), cue.span.start)
-            } else {
-                Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start))
-            };
+            let clause_start = k.checked_sub(1).map_or(sentence.start, |j| cues[j].span.end);
+            let right = Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start));
             let Some(holder) = holder_of(analysis, s, cue, previous_holder) else { continue };
-            previous_holder = Some(holder);
-            let issues = issues_for(analysis, s, holder, scope);
+            previous_holder = Some(holder.actor);
+            if describes_proposal(analysis, s, holder.span, cue) || answers_proposal(analysis, s, right) {
+                continue;
+            }
+            let left = Span::new(clause_start, holder.span.start.max(clause_start).min(cue.span.start));
+            let (scope, issues) = if cue.shape == CueShape::Copula {
+                let scope = Span::new(clause_start, cue.span.start);
+                (scope, issues_for(analysis, s, holder.actor, scope))
+            } else {
+                match issues_for(analysis, s, holder.actor, right) {
+                    found if found.is_empty() && closes_clause(analysis, right) => {
+                        (left, issues_for(analysis, s, holder.actor, left))
+                    }
+                    found => (right, found),
+                }
+            };
             let quantity = quantity_in(analysis, s, scope);
-            for issue in issues {
-                let position = position(analysis, s, holder, cue, issue, scope, quantity.clone());
-                analysis.findings.push(Finding { holder, sentence: s, position });
+            for issue in with_unit_issue(issues, quantity.as_ref().and_then(|q| q.1)) {
+                let position = position(analysis, s, holder.actor, cue, issue, scope, quantity.clone().map(|q| q.0));
+                analysis.findings.push(Finding { holder: holder.actor, sentence: s, position });
             }
         }
     }
 }
 
 /// The stance cues of sentence `s`, negation applied, minus nouns that are the object of a verb cue
-/// ("rejected Hamas's demand for ...": the demand is what is rejected, not a second position).
+/// ("rejected Hamas's demand for ...": the demand is what is rejected, not a second position) and minus
+/// halves of hyphenated compounds ("US-endorsed" is a description, not an endorsement).
 fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
     let doc = analysis.doc;
     let sentence = doc.sentences[s];
@@ -64,6 +130,9 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     for m in analysis.lexicon.cues.stances.find_iter(sentence.slice(text)) {
         let span = Span::new(sentence.start + m.start, sentence.start + m.end);
+        if text[..span.start].ends_with('-') {
+            continue;
+        }
         let mut stance = m.value.stance;
         let at = token_at(tokens, span.start);
         let negated = lower_words(text, tokens, at.saturating_sub(2), at).iter().any(|w| NEGATIONS.contains(&w.as_str()));
@@ -80,46 +149,98 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
     cues
 }
 
+/// The side holding a cue and where it is named (an empty span at the cue when it is not named).
+#[derive(Debug, Clone, Copy)]
+struct Holder {
+    actor: ActorId,
+    span: Span,
+}
+
 /// Whose position a cue states.
-fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<ActorId>) -> Option<ActorId> {
+fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<ActorId>) -> Option<Holder> {
     let doc = analysis.doc;
     let sentence = doc.sentences[s];
+    let sentence_text = sentence.slice(&doc.text);
     let voice = &analysis.voices[s];
-    if inside_quote(sentence.slice(&doc.text), sentence.start, cue.span.start) {
-        if let Some(side) = voice.side {
-            return Some(side);
+    let quoted = |at: usize| inside_quote(sentence_text, sentence.start, at);
+    let cue_quoted = quoted(cue.span.start);
+    let unnamed = |actor| Some(Holder { actor, span: Span::new(cue.span.start, cue.span.start) });
+    let nearest: Option<&Mention> = analysis.mentions[s]
+        .iter()
+        .filter(|m| m.is_agent() && m.span.end <= cue.span.start && quoted(m.span.start) == cue_quoted)
+        .last();
+    if cue_quoted {
+        let outside = analysis.mentions[s].iter().filter(|m| m.is_agent() && m.span.end <= cue.span.start && !quoted(m.span.start)).last();
+        if let Some(side) = voice.side.or(outside.map(|m| m.actor)) {
+            return unnamed(side);
         }
     }
-    let mentions = &analysis.mentions[s];
-    let nearest = mentions.iter().filter(|m| m.is_agent() && m.span.end <= cue.span.start).last();
     if let Some(mention) = nearest {
-        if let Via::Person(p) = mention.via {
+        if let crate::analysis::Via::Person(p) = mention.via {
             if analysis.people[p].role_kind.is_some_and(|k| !k.speaks_for_a_side()) {
                 return None;
             }
         }
+        return Some(Holder { actor: mention.actor, span: mention.span });
     }
     let tokens = &doc.tokens[s];
-    let from = nearest.map_or(sentence.start, |m| m.span.end);
     let pronoun = tokens
         .iter()
-        .filter(|t| t.span.start >= from && t.span.end <= cue.span.start)
+        .filter(|t| t.span.end <= cue.span.start)
         .any(|t| PRONOUNS.contains(&t.text(&doc.text).to_lowercase().as_str()));
-    match (nearest, pronoun) {
-        (Some(mention), false) => Some(mention.actor),
-        (_, true) => coordinated.or_else(|| last_holder(analysis, s)).or(nearest.map(|m| m.actor)),
-        (None, false) => coordinated.or(voice.side),
+    match coordinated {
+        Some(actor) => unnamed(actor),
+        None if pronoun => previous_subject(analysis, s).and_then(unnamed),
+        None => voice.side.and_then(unnamed),
     }
 }
 
-/// The holder of the latest position in the sentences before `s`, for a pronoun subject.
-fn last_holder(analysis: &Analysis<'_>, s: usize) -> Option<ActorId> {
-    analysis.findings.iter().rev().find(|f| f.sentence < s && f.sentence + 2 >= s).map(|f| f.holder).or_else(|| {
-        s.checked_sub(1).and_then(|prev| analysis.mentions[prev].iter().find(|m| m.is_agent()).map(|m| m.actor))
+/// What a pronoun at the head of sentence `s` points back to: the previous speaker, the latest holder,
+/// or the first actor of the previous sentence.
+fn previous_subject(analysis: &Analysis<'_>, s: usize) -> Option<ActorId> {
+    let previous = s.checked_sub(1)?;
+    analysis.voices[previous]
+        .side
+        .or_else(|| analysis.findings.iter().rev().find(|f| f.sentence + 2 >= s).map(|f| f.holder))
+        .or_else(|| analysis.mentions[previous].iter().find(|m| m.is_agent()).map(|m| m.actor))
+}
+
+/// A cue in a relative clause after a proposal noun describes the proposal: "a proposal that includes the
+/// release of all captives in exchange for ...", "the plan, which called for ...".
+fn describes_proposal(analysis: &Analysis<'_>, s: usize, holder: Span, cue: &Cue) -> bool {
+    let text = &analysis.doc.text;
+    analysis.proposal_nouns(s).iter().any(|noun| {
+        let between = text[noun.end..cue.span.start.max(noun.end)].to_lowercase();
+        noun.start >= holder.start
+            && noun.end <= cue.span.start
+            && between.split(|c: char| !c.is_alphabetic()).any(|w| RELATIVES.contains(&w))
     })
 }
 
-/// The issues a cue's scope names, or those of the other side's recent positions it points back to.
+/// A cue whose object is a particular proposal ("rejection of the latest US proposal") answers it: that is
+/// a response, left to the proposals stage. "Willing to reach a deal" names no particular proposal.
+fn answers_proposal(analysis: &Analysis<'_>, s: usize, right: Span) -> bool {
+    let text = &analysis.doc.text;
+    let tokens = &analysis.doc.tokens[s];
+    let first = token_at(tokens, right.start);
+    let reach = tokens.get(first + OBJECT_REACH).map_or(right.end, |t| t.span.start).min(right.end);
+    analysis.proposal_nouns(s).iter().filter(|noun| noun.start >= right.start && noun.end <= reach).any(|noun| {
+        let at = token_at(tokens, noun.start);
+        tokens[first..at].iter().any(|t| {
+            let word = t.text(text);
+            DEFINITES.contains(&word.to_lowercase().as_str()) || analysis.mentions[s].iter().any(|m| m.span.contains(t.span))
+        })
+    })
+}
+
+/// Whether the text after a cue ends its clause at once: "..., a request that Hamas firmly rejected."
+fn closes_clause(analysis: &Analysis<'_>, right: Span) -> bool {
+    let rest = right.slice(&analysis.doc.text).trim_start();
+    rest.is_empty() || rest.starts_with([',', '.', ';', '—', '”', '"'])
+}
+
+/// The issues a scope names, or those of the other side's positions in the latest earlier sentence when
+/// the scope points back to them ("rejects these conditions").
 fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -> Vec<Issue> {
     let found: Vec<Issue> = issues_in(analysis, scope).into_iter().map(|hit| hit.issue).collect();
     if !found.is_empty() {
@@ -129,34 +250,44 @@ fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -
     if !ANAPHORS.iter().any(|a| lower.contains(a)) {
         return Vec::new();
     }
+    let others = || analysis.findings.iter().filter(|f| f.holder != holder && f.sentence < s && f.sentence + 2 >= s);
+    let Some(latest) = others().map(|f| f.sentence).max() else { return vec![Issue::Other] };
     let mut earlier: Vec<Issue> = Vec::new();
-    for f in analysis.findings.iter().filter(|f| f.holder != holder && f.sentence < s && f.sentence + 2 >= s) {
+    for f in others().filter(|f| f.sentence == latest) {
         if !earlier.contains(&f.position.issue) {
             earlier.push(f.position.issue);
         }
     }
-    if earlier.is_empty() { vec![Issue::Other] } else { earlier }
+    earlier
 }
 
-/// The first number with a unit in `scope`, with the alternative it is preferred to ("rather than one week").
-fn quantity_in(analysis: &Analysis<'_>, s: usize, scope: Span) -> Option<Quantity> {
+/// A unit that implies an issue ("ten names" of prisoners) puts that issue first, in place of the talks
+/// themselves ("limited its negotiations to only ten names").
+fn with_unit_issue(mut issues: Vec<Issue>, implied: Option<Issue>) -> Vec<Issue> {
+    if let Some(implied) = implied.filter(|_| !issues.is_empty()) {
+        issues.retain(|i| *i != Issue::TalksProcess && *i != implied);
+        issues.insert(0, implied);
+    }
+    issues
+}
+
+/// The first number with a unit in `scope`, with the alternative it is preferred to ("rather than one
+/// week"), and the issue its unit implies.
+fn quantity_in(analysis: &Analysis<'_>, s: usize, scope: Span) -> Option<(Quantity, Option<Issue>)> {
     let text = &analysis.doc.text;
-    let alternative_at = ALTERNATIVES
-        .iter()
-        .filter_map(|a| scope.slice(text).to_lowercase().find(a).map(|i| scope.start + i))
-        .min();
+    let lower = scope.slice(text).to_lowercase();
+    let alternative_at = ALTERNATIVES.iter().filter_map(|a| lower.find(a).map(|i| scope.start + i)).min();
     let in_scope: Vec<_> = analysis.doc.quantities[s]
         .iter()
         .filter(|q| q.unit.is_some() && scope.start <= q.span.start && q.span.end <= scope.end)
         .collect();
-    let before_alternative = |q: &&&accord_text::QuantityMention| alternative_at.is_none_or(|a| q.span.start < a);
     let rather_than = alternative_at.and_then(|a| in_scope.iter().find(|q| q.span.start > a)).map(|q| q.value);
-    let chosen = in_scope.iter().filter(before_alternative).collect::<Vec<_>>();
-    chosen.first().map(|first| {
-        // A spoken list of one unit ("one week, two weeks, three weeks") is read as its largest value.
-        let largest = chosen.iter().filter(|q| q.unit == first.unit).map(|q| q.value).fold(first.value, f64::max);
-        Quantity { value: largest, min: first.min, unit: first.unit.clone().unwrap_or_default(), rather_than }
-    })
+    let chosen: Vec<_> = in_scope.iter().filter(|q| alternative_at.is_none_or(|a| q.span.start < a)).collect();
+    let first = chosen.first()?;
+    // A spoken list of one unit ("one week, two weeks, three weeks") is read as its largest value.
+    let largest = chosen.iter().filter(|q| q.unit == first.unit).map(|q| q.value).fold(first.value, f64::max);
+    let quantity = Quantity { value: largest, min: first.min, unit: first.unit.clone().unwrap_or_default(), rather_than };
+    Some((quantity, first.issue))
 }
 
 fn position(
@@ -170,18 +301,14 @@ fn position(
 ) -> Position {
     let doc = analysis.doc;
     let sentence = doc.sentences[s];
-    let span = if doc.tokens[s].len() > LONG_SENTENCE {
-        Span::new(scope.start.min(cue.span.start), scope.end.max(cue.span.end))
-    } else {
-        sentence
-    };
+    let clause = Span::new(scope.start.min(cue.span.start), scope.end.max(cue.span.end));
+    let span = if doc.tokens[s].len() > LONG_SENTENCE { clause } else { sentence };
     let voice = &analysis.voices[s];
-    let detail_span = Span::new(cue.span.start.min(scope.start), scope.end.max(cue.span.end));
     Position {
         party: analysis.actor_name(holder).to_string(),
         issue,
         stance: cue.stance,
-        detail: clip(detail_span.slice(&doc.text), 160),
+        detail: clip(clause.slice(&doc.text), 160),
         quantity: quantity.as_ref().map(|q| q.value),
         unit: quantity.as_ref().map(|q| q.unit.clone()),
         evidence: span.slice(&doc.text).to_string(),

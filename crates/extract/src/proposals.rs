@@ -17,15 +17,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
     let doc = analysis.doc;
     let text = &doc.text;
     for s in 0..doc.sentences.len() {
-        let sentence = doc.sentences[s];
-        let nouns: Vec<Span> = analysis
-            .lexicon
-            .cues
-            .proposal_nouns
-            .find_iter(sentence.slice(text))
-            .map(|m| Span::new(sentence.start + m.start, sentence.start + m.end))
-            .collect();
-        for noun in nouns {
+        for noun in analysis.proposal_nouns(s) {
             let Some((name, authors)) = name_and_authors(analysis, s, noun) else { continue };
             let responses = responses_in(analysis, s, &authors);
             let terms = terms_of(analysis, s, noun);

@@ -9,10 +9,6 @@ pub const LOCATIVES: &[&str] =
 /// Words that join items of a list, so each item can carry its own issue.
 pub const COORDINATORS: &[&str] = &["and", "or", ",", ";", ":", "as well as", "along with", "plus"];
 
-/// Words that attach what follows to the phrase before it ("release of prisoners in the first phase").
-pub const PREPOSITIONS: &[&str] =
-    &["of", "in", "for", "over", "from", "to", "with", "on", "under", "within", "during", "by", "about", "regarding"];
-
 pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 
 /// The token index at or after byte `offset` in a sentence's tokens.

@@ -102,6 +102,8 @@ pub struct StatusCue {
 pub struct UnitCue {
     pub unit: String,
     pub factor: f64,
+    /// The issue any quantity in this unit is about ("names" of prisoners to free).
+    pub issue: Option<Issue>,
 }
 
 /// What a collective noun after a demonym makes of it: "Israeli officials" speak for Israel.
@@ -216,7 +218,11 @@ impl Cues {
             })
         })?;
         let units = phrases("units.tsv", &read("units.tsv")?, &["noun", "unit", "factor"], |row| {
-            Ok(UnitCue { unit: row.get("unit").to_string(), factor: field("units.tsv", row.line, row.get("factor"))? })
+            let issue = match row.get("issue") {
+                "" => None,
+                id => Some(field("units.tsv", row.line, id)?),
+            };
+            Ok(UnitCue { unit: row.get("unit").to_string(), factor: field("units.tsv", row.line, row.get("factor"))?, issue })
         })?;
         let proposal_nouns = phrases("proposals.tsv", &read("proposals.tsv")?, &["noun"], |_| Ok(()))?;
         let mediation = phrases("mediation.tsv", &read("mediation.tsv")?, &["cue"], |_| Ok(()))?;

@@ -1,8 +1,8 @@
 //! Numbers with their units: "20 prisoners", "fifty Palestinian prisoners", "one week" (7 days),
 //! "300 or even 400 trucks per day" (a range).
 
-use accord_lexicon::Cues;
-use accord_model::Span;
+use accord_lexicon::{Cues, UnitCue};
+use accord_model::{Issue, Span};
 
 use crate::{Token, TokenKind};
 
@@ -15,6 +15,8 @@ pub struct QuantityMention {
     pub value: f64,
     pub min: Option<f64>,
     pub unit: Option<String>,
+    /// The issue the unit implies, if any ("prisoners": hostages_prisoners).
+    pub issue: Option<Issue>,
 }
 
 /// Words that may stand between a number and its unit: "five Israeli soldiers", "250 more prisoners".
@@ -47,13 +49,15 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
         }
         let mut end = tokens[next - 1].span.end;
         let mut unit = None;
-        if let Some((cue_end, name, factor)) = unit_after(text, tokens, next, cues) {
-            value *= factor;
-            min = min.map(|m| m * factor);
-            unit = Some(name);
+        let mut issue = None;
+        if let Some((cue_end, cue)) = unit_after(text, tokens, next, cues) {
+            value *= cue.factor;
+            min = min.map(|m| m * cue.factor);
+            unit = Some(cue.unit.clone());
+            issue = cue.issue;
             end = cue_end;
         }
-        found.push(QuantityMention { span: Span::new(tokens[i].span.start, end), value, min, unit });
+        found.push(QuantityMention { span: Span::new(tokens[i].span.start, end), value, min, unit, issue });
         i = next;
     }
     found
@@ -103,13 +107,13 @@ fn word_value(word: &str, cues: &Cues) -> Option<f64> {
     parts.filter(|p| p.len() > 1).map(|p| p.iter().sum())
 }
 
-/// A unit cue starting at token `i` or after a few filler words: (end offset, unit, factor).
-fn unit_after(text: &str, tokens: &[Token], i: usize, cues: &Cues) -> Option<(usize, String, f64)> {
+/// A unit cue starting at token `i` or after a few filler words, with the offset it ends at.
+fn unit_after<'c>(text: &str, tokens: &[Token], i: usize, cues: &'c Cues) -> Option<(usize, &'c UnitCue)> {
     for token in tokens.iter().skip(i).take(4) {
         let rest = &text[token.span.start..];
         let line_end = rest.find('\n').unwrap_or(rest.len());
         if let Some(m) = cues.units.find_iter(&rest[..line_end]).next().filter(|m| m.start == 0) {
-            return Some((token.span.start + m.end, m.value.unit.clone(), m.value.factor));
+            return Some((token.span.start + m.end, m.value));
         }
         let word = token.text(text);
         let is_filler = FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word))
@@ -131,7 +135,7 @@ mod tests {
         Cues::parse(|name: &str| {
             Ok(match name {
                 "numbers.tsv" => "word\tvalue\none\t1\nfive\t5\nten\t10\ntwenty\t20\nfifty\t50\nhundred\t100\nthousand\t1000\n",
-                "units.tsv" => "noun\tunit\tfactor\nweek\tdays\t7\nweeks\tdays\t7\ndays\tdays\t1\nprisoners\tprisoners\t1\nsoldiers\tsoldiers\t1\ntrucks per day\ttrucks_per_day\t1\n%\tpercent\t1\n",
+                "units.tsv" => "noun\tunit\tfactor\tissue\nweek\tdays\t7\nweeks\tdays\t7\ndays\tdays\t1\nprisoners\tprisoners\t1\thostages_prisoners\nsoldiers\tsoldiers\t1\ntrucks per day\ttrucks_per_day\t1\n%\tpercent\t1\n",
                 "roles.tsv" => "role\tkind\n",
                 "descriptors.tsv" => "phrase\trefers_to\n",
                 "collectives.tsv" => "noun\tkind\n",
@@ -147,6 +151,13 @@ mod tests {
             .to_string())
         })
         .unwrap()
+    }
+
+    #[test]
+    fn units_carry_their_issue() {
+        let text = "only 20 prisoners";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        assert_eq!(find_quantities(text, &tokens, &cues())[0].issue, Some(Issue::HostagesPrisoners));
     }
 
     fn quantities(text: &str) -> Vec<(f64, Option<f64>, Option<String>)> {

@@ -3,6 +3,9 @@
 use accord_model::Span;
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+/// A quotation that opened less than this many bytes ago keeps its sentences together, so a short
+/// statement in several sentences is cited whole; longer quotations split as usual.
+const SHORT_QUOTE: usize = 200;
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '—', '-'];
 
 /// The sentences of `text`, as spans without surrounding whitespace.
@@ -44,10 +47,19 @@ fn split_line(text: &str, start: usize, end: usize, abbreviations: &[String], ou
             continue;
         }
         let boundary = chars.get(close).map_or(line.len(), |(o, _)| *o);
+        let so_far = &line[sentence_start..boundary];
+        if inside_open_quote(so_far) && so_far.len() < SHORT_QUOTE {
+            continue;
+        }
         push_trimmed(start + sentence_start, start + boundary, text, out);
         sentence_start = chars[next].0;
     }
     push_trimmed(start + sentence_start, end, text, out);
+}
+
+/// A quotation opened in `sentence` and not yet closed: "He said: “We will not stop. We ...".
+fn inside_open_quote(sentence: &str) -> bool {
+    sentence.matches('“').count() > sentence.matches('”').count() || sentence.matches('"').count() % 2 == 1
 }
 
 /// True when the word ending at the final period is a listed abbreviation or a single initial ("J.").
@@ -95,6 +107,14 @@ mod tests {
             split("He said, “We will not stop.” Hamas refused."),
             vec!["He said, “We will not stop.”", "Hamas refused."]
         );
+    }
+
+    #[test]
+    fn short_quotations_stay_whole() {
+        assert_eq!(split("He said: “We fight. We will not stop.” Talks end."), vec![
+            "He said: “We fight. We will not stop.”",
+            "Talks end."
+        ]);
     }
 
     #[test]
