@@ -37,6 +37,10 @@ impl Pipeline {
         for item in self.reader.read(paths) {
             match item {
                 Ok(article) => {
+                    // Not an error (the text was read), but a guessed encoding can garble names: say so.
+                    if let Some(encoding) = &article.decoded_from {
+                        eprintln!("accord: {}: not valid UTF-8; decoded as {encoding}", article.origin);
+                    }
                     let document = self.extractor.extract(&article);
                     each(article, document);
                 }

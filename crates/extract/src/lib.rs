@@ -57,6 +57,8 @@ impl Extractor {
         proposals::find(&mut analysis);
         positions::find(&mut analysis);
         let roles = roles::assign(&analysis);
+        // A mediator offering to host or bridge is brokering, not bargaining: not a position of a side.
+        analysis.findings.retain(|f| !roles.mediators.contains(&f.holder));
         let status = status::classify(&analysis);
         analysis.into_document(article, roles, status)
     }

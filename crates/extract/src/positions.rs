@@ -15,8 +15,8 @@ use crate::analysis::{Analysis, Finding, Mention};
 use crate::issues::issues_in;
 use crate::words::{NEGATIONS, clip, inside_quote, lower_words, token_at};
 
-/// Sentences longer than this many tokens cite the cue's clause instead of the whole sentence.
-const LONG_SENTENCE: usize = 55;
+/// Sentences longer than this many words cite the cue's clause instead of the whole sentence.
+const LONG_SENTENCE: usize = 60;
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 /// Noun phrases pointing back to the other side's demands: "rejects these conditions".
 const ANAPHORS: &[&str] = &[
@@ -38,6 +38,8 @@ const ALTERNATIVES: &[&str] = &["rather than", "instead of"];
 const OBJECT_REACH: usize = 5;
 /// Words that make a proposal noun point at one particular proposal.
 const DEFINITES: &[&str] = &["the", "this", "that", "its", "their", "his", "her"];
+/// Words that open a conditional clause, whose cues state the condition rather than a position.
+const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing"];
 /// Words that open a clause describing the noun before them.
 const RELATIVES: &[&str] = &["that", "which", "whereby"];
 
@@ -98,7 +100,8 @@ fn collect(analysis: &mut Analysis<'_>) {
             if describes_proposal(analysis, s, holder.span, cue) || answers_proposal(analysis, s, right) {
                 continue;
             }
-            let left = Span::new(clause_start, holder.span.start.max(clause_start).min(cue.span.start));
+            // A cue closing its clause takes its object from before it: "..., a request that Hamas rejected".
+            let left = Span::new(sentence.start, holder.span.start.min(cue.span.start));
             let (scope, issues) = if cue.shape == CueShape::Copula {
                 let scope = Span::new(clause_start, cue.span.start);
                 (scope, issues_for(analysis, s, holder.actor, scope))
@@ -139,6 +142,9 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
         if negated && matches!(stance, Stance::Offer | Stance::Accept) {
             stance = Stance::Reject;
         }
+        if inside_conditional(&text[sentence.start..span.start]) {
+            continue;
+        }
         let governed = cues.last().is_some_and(|prev| {
             m.value.shape == CueShape::Noun && !text[prev.span.end..span.start].contains([',', ';', '—'])
         });
@@ -147,6 +153,14 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// Whether a cue falls inside an "if ..." clause: "ready to raise its offer if the union agreed to drop the
+/// pension demand" holds Boeing's condition, not the union's acceptance.
+fn inside_conditional(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let clause = lower.rsplit([',', ';', '—', ':']).next().unwrap_or("");
+    clause.split(|c: char| !c.is_alphabetic()).any(|w| CONDITIONALS.contains(&w))
 }
 
 /// The side holding a cue and where it is named (an empty span at the cue when it is not named).
@@ -290,6 +304,27 @@ fn quantity_in(analysis: &Analysis<'_>, s: usize, scope: Span) -> Option<(Quanti
     Some((quantity, first.issue))
 }
 
+/// The words (not punctuation) of `span`.
+fn words(doc: &accord_text::Doc, span: Span) -> usize {
+    doc.tokens[doc.sentence_at(span.start).unwrap_or(0)]
+        .iter()
+        .filter(|t| t.kind != accord_text::TokenKind::Punct && span.contains(t.span))
+        .count()
+}
+
+/// The evidence for a cue in a long sentence: its clause, carried on to the end of the sentence while
+/// that stays within [`LONG_SENTENCE`] words.
+fn cited_clause(doc: &accord_text::Doc, s: usize, clause: Span) -> Span {
+    let sentence = doc.sentences[s];
+    let tail: Vec<_> = doc.tokens[s]
+        .iter()
+        .filter(|t| t.span.start >= clause.start && t.kind != accord_text::TokenKind::Punct)
+        .take(LONG_SENTENCE)
+        .collect();
+    let end = if tail.len() < LONG_SENTENCE { sentence.end } else { tail.last().map_or(clause.end, |t| t.span.end) };
+    Span::new(clause.start, end.max(clause.end))
+}
+
 fn position(
     analysis: &Analysis<'_>,
     s: usize,
@@ -302,7 +337,7 @@ fn position(
     let doc = analysis.doc;
     let sentence = doc.sentences[s];
     let clause = Span::new(scope.start.min(cue.span.start), scope.end.max(cue.span.end));
-    let span = if doc.tokens[s].len() > LONG_SENTENCE { clause } else { sentence };
+    let span = if words(doc, sentence) > LONG_SENTENCE { cited_clause(doc, s, clause) } else { sentence };
     let voice = &analysis.voices[s];
     Position {
         party: analysis.actor_name(holder).to_string(),

@@ -36,13 +36,15 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     let doc = analysis.doc;
     let positions_of = |actor: ActorId| counts.iter().find(|(a, _, _)| *a == actor).map_or(0, |(_, n, _)| *n);
     let principal: Vec<ActorId> = counts.iter().filter(|(_, n, _)| *n >= 2).map(|(a, _, _)| *a).collect();
-    let can_mediate = |actor: ActorId| {
+    // Explicit mediation outweighs one stray position; weaker signs only count for actors holding none.
+    let can_mediate = |actor: ActorId, explicit: bool| {
         let kind = analysis.lexicon.actors.actors[actor].kind;
-        (kind.is_state_like() || kind == accord_lexicon::ActorKind::Igo) && positions_of(actor) <= 1
+        let allowed = if explicit { 1 } else { 0 };
+        (kind.is_state_like() || kind == accord_lexicon::ActorKind::Igo) && positions_of(actor) <= allowed
     };
     let mut found: Vec<ActorId> = Vec::new();
-    let mut add = |actor: ActorId| {
-        if can_mediate(actor) && !found.contains(&actor) {
+    let mut add = |actor: ActorId, explicit: bool| {
+        if can_mediate(actor, explicit) && !found.contains(&actor) {
             found.push(actor);
         }
     };
@@ -53,12 +55,12 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
         let with_party = mentions.iter().any(|m| m.is_agent() && principal.contains(&m.actor));
         for mention in mentions.iter().filter(|m| !m.media) {
             if mediation || (talks && with_party && mention.is_agent()) {
-                add(mention.actor);
+                add(mention.actor, mediation);
             }
         }
     }
     for proposal in &analysis.proposals {
-        proposal.authors.iter().for_each(|a| add(*a));
+        proposal.authors.iter().for_each(|a| add(*a, false));
     }
     found.retain(|a| !principal.contains(a));
     found

@@ -23,7 +23,7 @@ impl<T> PhraseMatcher<T> {
     pub fn new(entries: Vec<(String, T)>, case_sensitive: bool) -> PhraseMatcher<T> {
         let (phrases, values): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(!case_sensitive)
             .build(&phrases)
             .expect("phrase lists are small enough for aho-corasick");
@@ -44,12 +44,26 @@ impl<T> PhraseMatcher<T> {
         &self.phrases[index]
     }
 
-    /// Every whole-word occurrence in `haystack`, left to right, never overlapping.
-    pub fn find_iter<'m, 'h>(&'m self, haystack: &'h str) -> impl Iterator<Item = PhraseMatch<'m, T>> + use<'m, 'h, T> {
-        self.automaton
-            .find_iter(haystack)
-            .filter(move |m| is_word_boundary(haystack, m.start(), m.end()))
-            .map(move |m| PhraseMatch { start: m.start(), end: m.end(), value: &self.values[m.pattern().as_usize()] })
+    /// Every whole-word occurrence in `haystack`, left to right, never overlapping; at each position the
+    /// longest whole-word phrase wins, so "prisoner exchanges" still finds "prisoner" when only
+    /// "prisoner exchange" and "prisoner" are listed.
+    pub fn find_iter<'m>(&'m self, haystack: &str) -> impl Iterator<Item = PhraseMatch<'m, T>> + use<'m, T> {
+        let mut whole: Vec<(usize, usize, usize)> = self
+            .automaton
+            .find_overlapping_iter(haystack)
+            .filter(|m| is_word_boundary(haystack, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        whole.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut taken_until = 0;
+        whole.retain(|&(start, end, _)| {
+            let free = start >= taken_until;
+            if free {
+                taken_until = end;
+            }
+            free
+        });
+        whole.into_iter().map(move |(start, end, pattern)| PhraseMatch { start, end, value: &self.values[pattern] })
     }
 
     /// The value of `phrase` if the whole string is one of the phrases.
@@ -87,6 +101,13 @@ mod tests {
         let m = matcher(false);
         let found: Vec<u8> = m.find_iter("Its Demand for a truce; demands aside").map(|m| *m.value).collect();
         assert_eq!(found, vec![2]);
+    }
+
+    #[test]
+    fn a_longer_phrase_cut_mid_word_falls_back_to_a_shorter_one() {
+        let m = matcher(false);
+        let found: Vec<u8> = m.find_iter("demand forces").map(|m| *m.value).collect();
+        assert_eq!(found, vec![1]);
     }
 
     #[test]

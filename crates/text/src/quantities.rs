@@ -28,6 +28,11 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(compound) = compound_at(text, &tokens[i], cues) {
+            found.push(compound);
+            i += 1;
+            continue;
+        }
         let Some((first, mut next)) = number_at(text, tokens, i, cues) else {
             i += 1;
             continue;
@@ -61,6 +66,21 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
         i = next;
     }
     found
+}
+
+/// A hyphenated number-unit compound: "30-day", "ninety-day", "72-hour".
+fn compound_at(text: &str, token: &Token, cues: &Cues) -> Option<QuantityMention> {
+    let word = token.text(text);
+    let (number, unit) = word.rsplit_once('-')?;
+    let value = number.parse::<f64>().ok().or_else(|| word_value(number, cues))?;
+    let cue = cues.units.exact(unit).or_else(|| cues.units.exact(&format!("{unit}s")))?;
+    Some(QuantityMention {
+        span: token.span,
+        value: value * cue.factor,
+        min: None,
+        unit: Some(cue.unit.clone()),
+        issue: cue.issue,
+    })
 }
 
 /// The number starting at token `i` and the index after it: digits ("1,000", "3.5") or number words.
@@ -134,8 +154,8 @@ mod tests {
     fn cues() -> Cues {
         Cues::parse(|name: &str| {
             Ok(match name {
-                "numbers.tsv" => "word\tvalue\none\t1\nfive\t5\nten\t10\ntwenty\t20\nfifty\t50\nhundred\t100\nthousand\t1000\n",
-                "units.tsv" => "noun\tunit\tfactor\tissue\nweek\tdays\t7\nweeks\tdays\t7\ndays\tdays\t1\nprisoners\tprisoners\t1\thostages_prisoners\nsoldiers\tsoldiers\t1\ntrucks per day\ttrucks_per_day\t1\n%\tpercent\t1\n",
+                "numbers.tsv" => "word\tvalue\none\t1\ntwo\t2\nfive\t5\nten\t10\ntwenty\t20\nfifty\t50\nhundred\t100\nthousand\t1000\n",
+                "units.tsv" => "noun\tunit\tfactor\tissue\nweek\tdays\t7\nday\tdays\t1\nweeks\tdays\t7\ndays\tdays\t1\nprisoners\tprisoners\t1\thostages_prisoners\nsoldiers\tsoldiers\t1\ntrucks per day\ttrucks_per_day\t1\n%\tpercent\t1\n",
                 "roles.tsv" => "role\tkind\n",
                 "descriptors.tsv" => "phrase\trefers_to\n",
                 "collectives.tsv" => "noun\tkind\n",
@@ -177,6 +197,12 @@ mod tests {
     fn weeks_become_days_and_ranges_keep_both_ends() {
         assert_eq!(quantities("within one week"), vec![(7.0, None, Some("days".into()))]);
         assert_eq!(quantities("300 or even 400 trucks per day"), vec![(400.0, Some(300.0), Some("trucks_per_day".into()))]);
+    }
+
+    #[test]
+    fn hyphenated_durations() {
+        assert_eq!(quantities("a 30-day truce"), vec![(30.0, None, Some("days".into()))]);
+        assert_eq!(quantities("a two-week pause"), vec![(14.0, None, Some("days".into()))]);
     }
 
     #[test]

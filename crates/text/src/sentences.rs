@@ -3,8 +3,7 @@
 use accord_model::Span;
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
-/// A quotation that opened less than this many bytes ago keeps its sentences together, so a short
-/// statement in several sentences is cited whole; longer quotations split as usual.
+/// A quotation shorter than this many bytes keeps its sentences together; longer ones split as usual.
 const SHORT_QUOTE: usize = 200;
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '—', '-'];
 
@@ -47,8 +46,7 @@ fn split_line(text: &str, start: usize, end: usize, abbreviations: &[String], ou
             continue;
         }
         let boundary = chars.get(close).map_or(line.len(), |(o, _)| *o);
-        let so_far = &line[sentence_start..boundary];
-        if inside_open_quote(so_far) && so_far.len() < SHORT_QUOTE {
+        if short_quote_around(line, sentence_start, boundary) {
             continue;
         }
         push_trimmed(start + sentence_start, start + boundary, text, out);
@@ -57,9 +55,17 @@ fn split_line(text: &str, start: usize, end: usize, abbreviations: &[String], ou
     push_trimmed(start + sentence_start, end, text, out);
 }
 
-/// A quotation opened in `sentence` and not yet closed: "He said: “We will not stop. We ...".
-fn inside_open_quote(sentence: &str) -> bool {
-    sentence.matches('“').count() > sentence.matches('”').count() || sentence.matches('"').count() % 2 == 1
+/// Whether `boundary` falls inside a short quotation opened in this sentence: "He said: “We fight. We will
+/// not stop.”" stays one sentence, so the statement is cited whole.
+fn short_quote_around(line: &str, sentence_start: usize, boundary: usize) -> bool {
+    let so_far = &line[sentence_start..boundary];
+    let open = match (so_far.rfind('“'), so_far.rfind('”')) {
+        (Some(open), Some(close)) if close > open => return false,
+        (Some(open), _) => open,
+        (None, _) => return false,
+    };
+    let close = line[boundary..].find('”').map(|i| boundary + i);
+    close.is_some_and(|close| close - (sentence_start + open) < SHORT_QUOTE)
 }
 
 /// True when the word ending at the final period is a listed abbreviation or a single initial ("J.").
