@@ -7,12 +7,18 @@ use accord_extract::Extractor;
 use accord_ingest::Reader;
 use accord_lexicon::{DataFiles, Lexicon};
 use accord_model::{Article, Document};
-use anyhow::Context;
+
+/// A mistake in how accord was called, as opposed to a failing input: exit code 2 (CONTRACT.md).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
 /// The data files the run uses: the built-in ones, overridden by `--data-dir`.
 pub fn data_files(data_dir: Option<&PathBuf>) -> anyhow::Result<DataFiles> {
     match data_dir {
-        Some(dir) if !dir.is_dir() => anyhow::bail!("--data-dir {}: not a directory", dir.display()),
+        Some(dir) if !dir.is_dir() => {
+            Err(UsageError(format!("--data-dir {}: not a directory", dir.display())).into())
+        }
         Some(dir) => Ok(DataFiles::with_override(dir)),
         None => Ok(DataFiles::embedded()),
     }
@@ -26,8 +32,8 @@ pub struct Pipeline {
 impl Pipeline {
     pub fn new(data_dir: Option<&PathBuf>) -> anyhow::Result<Pipeline> {
         let files = data_files(data_dir)?;
-        let lexicon = Lexicon::load(&files).context("loading data files")?;
-        let reader = Reader::new(&files).context("loading boilerplate cues")?;
+        let lexicon = Lexicon::load(&files).map_err(|e| UsageError(format!("data files: {e}")))?;
+        let reader = Reader::new(&files).map_err(|e| UsageError(format!("data files: {e}")))?;
         Ok(Pipeline { reader, extractor: Extractor::new(lexicon) })
     }
 

@@ -30,9 +30,19 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::NothingProduced) => ExitCode::from(1),
         Ok(Outcome::SomeInputsFailed) => ExitCode::from(2),
+        // A reader that stops early (`accord extract ... | head`) is not a failure.
+        Err(err) if err.chain().any(is_broken_pipe) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("accord: {err:#}");
-            ExitCode::from(1)
+            ExitCode::from(if err.is::<inputs::UsageError>() { 2 } else { 1 })
         }
     }
+}
+
+fn is_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    let kind = cause
+        .downcast_ref::<std::io::Error>()
+        .map(std::io::Error::kind)
+        .or_else(|| cause.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind));
+    kind == Some(std::io::ErrorKind::BrokenPipe)
 }

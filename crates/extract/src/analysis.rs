@@ -70,6 +70,8 @@ pub struct Voice {
 pub struct Finding {
     pub holder: ActorId,
     pub sentence: usize,
+    /// The issue term the position was read from ("humanitarian pause"), lower-cased.
+    pub term: String,
     pub position: Position,
 }
 

@@ -58,12 +58,19 @@ fn starts_new_item(gap: &str) -> bool {
     spaced.split_whitespace().any(|word| COORDINATORS.contains(&word))
 }
 
-/// The issue an item is about: the head of "X of Y" is X; otherwise its most specific term.
+/// Words after which the second of two terms is what is asked for: "a ceasefire backed by guarantees".
+const BACKED_BY: &[&str] = &["backed by", "underpinned by", "guaranteed by", "secured by", "monitored by", "verified by", "enforced by"];
+
+/// The issue an item is about: the head of "X of Y" is X, of "X backed by Y" is Y; otherwise its most
+/// specific term.
 fn head_of(text: &str, group: &[IssueHit]) -> IssueHit {
     if let [first, second, ..] = group {
         let gap = text[first.span.end..second.span.start].trim_start().to_lowercase();
         if gap.starts_with("of ") || gap == "of" {
             return *first;
+        }
+        if BACKED_BY.iter().any(|b| gap.contains(b)) {
+            return *second;
         }
     }
     let best = group.iter().map(|h| h.weight).max().unwrap_or(0);

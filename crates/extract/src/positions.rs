@@ -38,8 +38,12 @@ const ALTERNATIVES: &[&str] = &["rather than", "instead of"];
 const OBJECT_REACH: usize = 5;
 /// Words that make a proposal noun point at one particular proposal.
 const DEFINITES: &[&str] = &["the", "this", "that", "its", "their", "his", "her"];
-/// Words that open a conditional clause, whose cues state the condition rather than a position.
-const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing"];
+/// Words that open a conditional or time clause, whose cues state the condition rather than a position.
+const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once"];
+/// Words that open a relative clause whose actor is not the subject of the main clause.
+const RELATIVE_OPENERS: &[&str] = &["where", "which", "who", "whom", "whose"];
+/// Words that start a new clause, ending a cue's scope: "agrees to a pause as prisoner talks move ...".
+const SUBORDINATORS: &[&str] = &["while", "whereas", "because", "although", "though", "as", "amid"];
 /// Words that open a clause describing the noun before them.
 const RELATIVES: &[&str] = &["that", "which", "whereby"];
 
@@ -56,10 +60,10 @@ pub fn find(analysis: &mut Analysis<'_>) {
     keep_best_of_repeats(&mut analysis.findings);
 }
 
-/// A report that states one side's stance on an issue twice is cited once, by its best-attributed
-/// sentence: a named official over an unnamed one over the report's own narration.
+/// A report that states the same stance of one side twice (same issue, stance and number) is cited
+/// once, by its best-attributed sentence: a named official over an unnamed one over the report's narration.
 fn keep_best_of_repeats(findings: &mut Vec<Finding>) {
-    let key = |f: &Finding| (f.holder, f.position.issue, f.position.stance);
+    let key = |f: &Finding| (f.holder, f.position.issue, f.position.stance, f.position.quantity.map(f64::to_bits));
     let rank = |f: &Finding| match f.position.attribution {
         Attribution::NamedOfficial => 4,
         Attribution::UnnamedOfficial => 3,
@@ -94,7 +98,17 @@ fn collect(analysis: &mut Analysis<'_>) {
         for (k, cue) in cues.iter().enumerate() {
             let sentence = analysis.doc.sentences[s];
             let clause_start = k.checked_sub(1).map_or(sentence.start, |j| cues[j].span.end);
-            let right = Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start));
+            let right = clause_end(analysis, s, Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start)));
+            // "would agree to a truce only if ...": an offer hedged by a condition is a condition.
+            let cue = &match cues.get(k + 1) {
+                Some(next) if next.stance == Stance::Condition
+                    && matches!(cue.stance, Stance::Offer | Stance::Accept)
+                    && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';']) =>
+                {
+                    Cue { stance: Stance::Condition, ..*cue }
+                }
+                _ => *cue,
+            };
             let Some(holder) = holder_of(analysis, s, cue, previous_holder) else { continue };
             previous_holder = Some(holder.actor);
             if describes_proposal(analysis, s, holder.span, cue) || answers_proposal(analysis, s, right) {
@@ -108,15 +122,18 @@ fn collect(analysis: &mut Analysis<'_>) {
             } else {
                 match issues_for(analysis, s, holder.actor, right) {
                     found if found.is_empty() && closes_clause(analysis, right) => {
-                        (left, issues_for(analysis, s, holder.actor, left))
+                        // Only the nearest item before the cue is its object.
+                        let before = issues_for(analysis, s, holder.actor, left);
+                        (left, before.into_iter().last().into_iter().collect())
                     }
                     found => (right, found),
                 }
             };
             let quantity = quantity_in(analysis, s, scope);
-            for issue in with_unit_issue(issues, quantity.as_ref().and_then(|q| q.1)) {
+            let implied = quantity.as_ref().and_then(|(q, issue)| issue.map(|i| (i, q.unit.clone())));
+            for (issue, term) in with_unit_issue(issues, implied) {
                 let position = position(analysis, s, holder.actor, cue, issue, scope, quantity.clone().map(|q| q.0));
-                analysis.findings.push(Finding { holder: holder.actor, sentence: s, position });
+                analysis.findings.push(Finding { holder: holder.actor, sentence: s, term, position });
             }
         }
     }
@@ -179,9 +196,15 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
     let quoted = |at: usize| inside_quote(sentence_text, sentence.start, at);
     let cue_quoted = quoted(cue.span.start);
     let unnamed = |actor| Some(Holder { actor, span: Span::new(cue.span.start, cue.span.start) });
+    // ", dropping its demand", ", insisting on ...": a participle after a comma shares the main subject.
+    let participle = doc.text[..cue.span.start].trim_end().ends_with(',') && cue.span.slice(&doc.text).ends_with("ing");
+    if let (true, Some(actor)) = (participle, coordinated) {
+        return unnamed(actor);
+    }
     let nearest: Option<&Mention> = analysis.mentions[s]
         .iter()
         .filter(|m| m.is_agent() && m.span.end <= cue.span.start && quoted(m.span.start) == cue_quoted)
+        .filter(|m| !inside_relative_clause(&doc.text[sentence.start..m.span.start], &doc.text[m.span.end..cue.span.start]))
         .last();
     if cue_quoted {
         let outside = analysis.mentions[s].iter().filter(|m| m.is_agent() && m.span.end <= cue.span.start && !quoted(m.span.start)).last();
@@ -207,6 +230,15 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
         None if pronoun => previous_subject(analysis, s).and_then(unnamed),
         None => voice.side.and_then(unnamed),
     }
+}
+
+/// Whether a mention sits in a relative clause set off before the cue: "In Istanbul, where Turkey hosted a
+/// round, the delegations agreed ..." (Turkey is not who agreed).
+fn inside_relative_clause(before: &str, after: &str) -> bool {
+    let lower = before.to_lowercase();
+    let clause = lower.rsplit(',').next().unwrap_or("");
+    let opens = clause.split(|c: char| !c.is_alphabetic()).take(2).any(|w| RELATIVE_OPENERS.contains(&w));
+    opens && after.contains(',')
 }
 
 /// What a pronoun at the head of sentence `s` points back to: the previous speaker, the latest holder,
@@ -240,11 +272,40 @@ fn answers_proposal(analysis: &Analysis<'_>, s: usize, right: Span) -> bool {
     let reach = tokens.get(first + OBJECT_REACH).map_or(right.end, |t| t.span.start).min(right.end);
     analysis.proposal_nouns(s).iter().filter(|noun| noun.start >= right.start && noun.end <= reach).any(|noun| {
         let at = token_at(tokens, noun.start);
-        tokens[first..at].iter().any(|t| {
+        let determined = tokens[first..at].iter().any(|t| {
             let word = t.text(text);
             DEFINITES.contains(&word.to_lowercase().as_str()) || analysis.mentions[s].iter().any(|m| m.span.contains(t.span))
-        })
+        });
+        // "rejected Boeing's offer of a 25 percent raise" still states a position on pay.
+        let phrase_end = text[noun.end..right.end].find([',', ';', '.']).map_or(right.end, |i| noun.end + i);
+        determined && issues_in(analysis, Span::new(right.start, phrase_end)).is_empty()
     })
+}
+
+/// `scope` cut at the first subordinating word, where a new clause begins.
+fn clause_end(analysis: &Analysis<'_>, s: usize, scope: Span) -> Span {
+    let text = &analysis.doc.text;
+    let cut = analysis.doc.tokens[s]
+        .iter()
+        .filter(|t| scope.start < t.span.start && t.span.end <= scope.end)
+        .find(|t| {
+            let word = t.text(text).to_lowercase();
+            SUBORDINATORS.contains(&word.as_str())
+                && !preceded_by(text, t.span.start, &["such", "as well", "so long", "as long", "as soon"])
+                && !followed_by(text, t.span.end, &["well as", "long as", "soon as", "part of", "a "])
+        })
+        .map_or(scope.end, |t| t.span.start);
+    Span::new(scope.start, cut)
+}
+
+fn preceded_by(text: &str, at: usize, words: &[&str]) -> bool {
+    let before = text[..at].trim_end().to_lowercase();
+    words.iter().any(|w| before.ends_with(w))
+}
+
+fn followed_by(text: &str, at: usize, words: &[&str]) -> bool {
+    let after = text[at..].trim_start().to_lowercase();
+    words.iter().any(|w| after.starts_with(w))
 }
 
 /// Whether the text after a cue ends its clause at once: "..., a request that Hamas firmly rejected."
@@ -255,8 +316,10 @@ fn closes_clause(analysis: &Analysis<'_>, right: Span) -> bool {
 
 /// The issues a scope names, or those of the other side's positions in the latest earlier sentence when
 /// the scope points back to them ("rejects these conditions").
-fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -> Vec<Issue> {
-    let found: Vec<Issue> = issues_in(analysis, scope).into_iter().map(|hit| hit.issue).collect();
+fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -> Vec<(Issue, String)> {
+    let text = &analysis.doc.text;
+    let found: Vec<(Issue, String)> =
+        issues_in(analysis, scope).into_iter().map(|hit| (hit.issue, hit.span.slice(text).to_lowercase())).collect();
     if !found.is_empty() {
         return found;
     }
@@ -265,11 +328,11 @@ fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -
         return Vec::new();
     }
     let others = || analysis.findings.iter().filter(|f| f.holder != holder && f.sentence < s && f.sentence + 2 >= s);
-    let Some(latest) = others().map(|f| f.sentence).max() else { return vec![Issue::Other] };
-    let mut earlier: Vec<Issue> = Vec::new();
+    let Some(latest) = others().map(|f| f.sentence).max() else { return vec![(Issue::Other, String::new())] };
+    let mut earlier: Vec<(Issue, String)> = Vec::new();
     for f in others().filter(|f| f.sentence == latest) {
-        if !earlier.contains(&f.position.issue) {
-            earlier.push(f.position.issue);
+        if !earlier.iter().any(|(issue, _)| *issue == f.position.issue) {
+            earlier.push((f.position.issue, f.term.clone()));
         }
     }
     earlier
@@ -277,9 +340,9 @@ fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -
 
 /// A unit that implies an issue ("ten names" of prisoners) puts that issue first, in place of the talks
 /// themselves ("limited its negotiations to only ten names").
-fn with_unit_issue(mut issues: Vec<Issue>, implied: Option<Issue>) -> Vec<Issue> {
+fn with_unit_issue(mut issues: Vec<(Issue, String)>, implied: Option<(Issue, String)>) -> Vec<(Issue, String)> {
     if let Some(implied) = implied.filter(|_| !issues.is_empty()) {
-        issues.retain(|i| *i != Issue::TalksProcess && *i != implied);
+        issues.retain(|(i, _)| *i != Issue::TalksProcess && *i != implied.0);
         issues.insert(0, implied);
     }
     issues

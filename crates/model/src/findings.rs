@@ -65,6 +65,7 @@ pub enum Modality {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The value compared and scored; for a range, its upper bound.
+    #[serde(serialize_with = "crate::number::number")]
     pub value: f64,
     /// The lower bound of a range ("300 or even 400"), if any.
     pub min: Option<f64>,
@@ -80,6 +81,7 @@ pub struct Position {
     pub issue: Issue,
     pub stance: Stance,
     pub detail: String,
+    #[serde(serialize_with = "crate::number::optional")]
     pub quantity: Option<f64>,
     pub unit: Option<String>,
     /// Verbatim: always `span.slice(&document.text)`.
@@ -111,6 +113,7 @@ pub struct Proposal {
 pub struct Term {
     pub issue: Issue,
     pub detail: String,
+    #[serde(serialize_with = "crate::number::optional")]
     pub quantity: Option<f64>,
     pub unit: Option<String>,
 }

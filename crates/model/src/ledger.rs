@@ -63,6 +63,7 @@ pub struct LedgerPosition {
     pub party: String,
     pub stance: Stance,
     pub detail: String,
+    #[serde(serialize_with = "crate::number::optional")]
     pub quantity: Option<f64>,
     pub unit: Option<String>,
     pub since: Option<Date>,
@@ -99,6 +100,7 @@ pub struct Gap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumericGap {
     pub unit: String,
+    #[serde(serialize_with = "crate::number::map")]
     pub by_party: BTreeMap<String, f64>,
 }
 
@@ -110,6 +112,7 @@ pub struct HistoryEntry {
     pub issue: Issue,
     pub stance: Stance,
     pub detail: String,
+    #[serde(serialize_with = "crate::number::optional")]
     pub quantity: Option<f64>,
     pub unit: Option<String>,
     pub document: String,

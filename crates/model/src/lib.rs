@@ -6,6 +6,7 @@
 mod article;
 mod findings;
 mod ledger;
+mod number;
 mod span;
 mod vocab;
 

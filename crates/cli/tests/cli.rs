@@ -1,0 +1,615 @@
+//! The one CLI test binary: drives the real `accord` binary on temp folders and on `tests/fixtures`.
+//!
+//! Re-bless the expected fixture output after an intended extraction change with
+//! `ACCORD_BLESS=1 cargo test -p accord-cli --test cli fixtures_match_blessed_output`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+// ---------------------------------------------------------------------------------------------------------
+// Harness
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/reports");
+const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/expected");
+
+const ISSUES: &[&str] = &[
+    "ceasefire",
+    "withdrawal",
+    "hostages_prisoners",
+    "humanitarian_aid",
+    "guarantees",
+    "disarmament_security",
+    "governance",
+    "reconstruction",
+    "territory_borders",
+    "sanctions_economic",
+    "phasing_timeline",
+    "political_status_recognition",
+    "justice_accountability",
+    "talks_process",
+    "other",
+];
+const STANCES: &[&str] = &["demand", "offer", "accept", "reject", "condition", "insist", "concede"];
+const STATUSES: &[&str] = &["ongoing", "stalled", "agreement", "collapsed", "unclear"];
+
+/// An original four-sentence report (written for this test) with one clear rejection in it.
+const REPORT: &str = "Envoys from Moscow and Kyiv spent a second day in a Riyadh hotel on Tuesday without agreeing on a date for the next round.\n\n\
+Russia rejected Ukraine's demand for a 30-day ceasefire along the whole front line, a Kremlin spokesman told reporters.\n\n\
+Ukraine insists on the release of all prisoners of war before any wider settlement, its foreign minister said.\n\n\
+Saudi Arabia, which hosted the meeting, said both delegations would return to their capitals for consultations.\n";
+
+/// What one run of the binary left behind.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|err| panic!("stdout is not JSON ({err}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+    }
+
+    /// The stderr line that names `name`, if any.
+    fn stderr_line(&self, name: &str) -> Option<&str> {
+        self.stderr.lines().find(|line| line.contains(name))
+    }
+}
+
+fn accord<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    accord_with_stdin(args, None)
+}
+
+fn accord_with_stdin<I, S>(args: I, stdin: Option<&str>) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut child = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(args)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the accord binary starts");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().expect("accord exited, not killed"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A temp folder that files are written into; removed when dropped.
+struct Dir(tempfile::TempDir);
+
+impl Dir {
+    fn new() -> Dir {
+        Dir(tempfile::tempdir().unwrap())
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    fn join(&self, name: &str) -> PathBuf {
+        self.path().join(name)
+    }
+
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(FIXTURES)
+}
+
+/// The fixture report files, sorted.
+fn fixture_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(fixtures()).unwrap().map(|entry| entry.unwrap().path()).filter(|p| p.is_file()).collect();
+    files.sort();
+    assert!(!files.is_empty(), "no fixture reports in {FIXTURES}");
+    files
+}
+
+/// The document ids the fixtures hold, by CONTRACT.md's rule: a JSONL line's `id`, else the file stem.
+fn fixture_ids() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for file in fixture_files() {
+        if file.extension().is_some_and(|ext| ext == "jsonl") {
+            for line in std::fs::read_to_string(&file).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+                let record: Value = serde_json::from_str(line).unwrap();
+                ids.insert(record["id"].as_str().expect("fixture JSONL lines have an id").to_string());
+            }
+        } else {
+            ids.insert(file.file_stem().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    ids
+}
+
+fn documents(output: &Value) -> &Vec<Value> {
+    output["documents"].as_array().expect("`documents` is an array")
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("expected an array, got {value}"))
+        .iter()
+        .map(|v| v.as_str().unwrap_or_else(|| panic!("expected a string, got {v}")).to_string())
+        .collect()
+}
+
+/// `ingest` the fixtures into a fresh database in `dir`; returns the database path.
+fn ingest_fixtures(dir: &Dir) -> PathBuf {
+    let db = dir.join("ledger.db");
+    let run = accord([OsArg::from("ingest"), fixtures().into(), "--db".into(), db.clone().into()]);
+    assert_eq!(run.code, 0, "ingest failed:\n{}", run.stderr);
+    db
+}
+
+type OsArg = std::ffi::OsString;
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading inputs
+
+#[test]
+fn bad_inputs_are_named_and_the_batch_goes_on() {
+    let dir = Dir::new();
+    dir.write("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00");
+    dir.write(
+        "legacy.txt",
+        b"Talks \xff\xfe in Doha\xc3\x28 resumed on Monday after a pause of two weeks. Qatar said both sides attended.",
+    );
+    dir.write("empty.txt", b"");
+    let good_line = serde_json::json!({"id": "wire-1", "text": "Ukraine rejected a Russian proposal for a short truce, its foreign ministry said."});
+    dir.write("wire.jsonl", format!("{good_line}\n{{\"id\": \"wire-2\", \"text\": \n"));
+    dir.write("talks.txt", REPORT);
+
+    let run = accord([OsArg::from("extract"), "--json".into(), dir.path().into()]);
+    assert_eq!(run.code, 2, "a failed input means exit code 2; stderr:\n{}", run.stderr);
+
+    let output = run.json();
+    let ids: Vec<&str> = documents(&output).iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"wire-1"), "the good JSONL line is still read: {ids:?}");
+    let talks =
+        documents(&output).iter().find(|d| d["id"] == "talks").unwrap_or_else(|| panic!("no `talks` in {ids:?}"));
+    let positions = talks["positions"].as_array().unwrap();
+    assert!(!positions.is_empty(), "no positions in the good report: {talks:#}");
+    for position in positions {
+        let evidence = position["evidence"].as_str().unwrap();
+        assert!(
+            !evidence.is_empty() && REPORT.contains(evidence),
+            "evidence not verbatim from the report: {evidence:?}"
+        );
+    }
+    assert!(
+        positions.iter().any(|p| p["party"] == "Russia" && p["issue"] == "ceasefire" && p["stance"] == "reject"),
+        "Russia's rejection of the ceasefire is missing: {positions:#?}"
+    );
+
+    for (file, reason) in [("photo.txt", "binary"), ("empty.txt", "empty"), ("wire.jsonl:2", "invalid JSON")] {
+        let line = run.stderr_line(file).unwrap_or_else(|| panic!("{file} is not named on stderr:\n{}", run.stderr));
+        assert!(line.contains(reason), "{file}: expected the reason {reason:?} in {line:?}");
+    }
+    assert!(
+        run.stderr_line("legacy.txt").is_some(),
+        "a file that is not UTF-8 is read silently; stderr should name it:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr_line("talks.txt").is_none(), "the good report is not an error:\n{}", run.stderr);
+}
+
+#[test]
+fn stdin_is_read() {
+    let run = accord_with_stdin(["extract", "--json", "-"], Some(REPORT));
+    assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
+    let output = run.json();
+    let documents = documents(&output);
+    assert_eq!(documents.len(), 1, "{output:#}");
+    assert!(strings(&documents[0]["parties"]).contains(&"Russia".to_string()), "{:#}", documents[0]);
+    assert!(!documents[0]["positions"].as_array().unwrap().is_empty(), "{:#}", documents[0]);
+}
+
+#[test]
+fn missing_path_is_an_error_naming_it() {
+    let dir = Dir::new();
+    let missing = dir.join("no-such-report.txt");
+    let run = accord([OsArg::from("extract"), missing.clone().into()]);
+    assert_ne!(run.code, 0);
+    let line = run.stderr_line("no-such-report.txt").unwrap_or_else(|| panic!("not named:\n{}", run.stderr));
+    assert!(line.contains("no such file"), "{line:?}");
+
+    // Next to a good report it is still named, and the good one is still extracted.
+    let good = dir.write("talks.txt", REPORT);
+    let run = accord([OsArg::from("extract"), "--json".into(), missing.into(), good.into()]);
+    assert_eq!(run.code, 2, "stderr:\n{}", run.stderr);
+    assert!(run.stderr_line("no-such-report.txt").is_some(), "{}", run.stderr);
+    assert_eq!(documents(&run.json()).len(), 1);
+}
+
+#[test]
+fn report_without_database_says_how_to_create_one() {
+    let dir = Dir::new();
+    let db = dir.join("absent.db");
+    let run = accord([OsArg::from("report"), "--db".into(), db.clone().into()]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("absent.db"), "the database is not named:\n{}", run.stderr);
+    assert!(run.stderr.contains("accord ingest"), "no hint how to create it:\n{}", run.stderr);
+    assert!(!db.exists(), "report must not create an empty database");
+}
+
+#[test]
+fn data_dir_overrides_a_data_file() {
+    let dir = Dir::new();
+    let report = dir.write("talks.txt", REPORT);
+    let data = dir.join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("stances.tsv"), "cue\tstance\tkind\nrejected\treject\tverb\n").unwrap();
+
+    let positions = |run: Run| -> Vec<Value> {
+        assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
+        documents(&run.json())[0]["positions"].as_array().unwrap().clone()
+    };
+    let built_in = positions(accord([OsArg::from("extract"), "--json".into(), report.clone().into()]));
+    let overridden =
+        positions(accord([OsArg::from("--data-dir"), data.into(), "extract".into(), "--json".into(), report.into()]));
+    assert!(
+        overridden.len() < built_in.len(),
+        "with one stance cue, fewer positions: {} vs {} built in",
+        overridden.len(),
+        built_in.len()
+    );
+    for position in &overridden {
+        assert_eq!(position["stance"], "reject", "only the one cue is known: {position}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The database and the ledger
+
+/// `N new, M already stored, F failed; T documents in DB` -> (N, M, F, T).
+fn ingest_summary(stderr: &str) -> (usize, usize, usize, usize) {
+    let line = stderr.lines().find(|l| l.contains(" new, ")).unwrap_or_else(|| panic!("no summary:\n{stderr}"));
+    let numbers: Vec<usize> =
+        line.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+    assert!(numbers.len() >= 4, "unexpected summary {line:?}");
+    (numbers[0], numbers[1], numbers[2], numbers[3])
+}
+
+#[test]
+fn ingest_twice_stores_each_document_once() {
+    let dir = Dir::new();
+    let db = dir.join("ledger.db");
+    let ids = fixture_ids();
+    let n = ids.len();
+    assert_eq!(n, 12, "tests/fixtures/README.md says 12 documents");
+
+    let ingest = || accord([OsArg::from("ingest"), fixtures().into(), "--db".into(), db.clone().into()]);
+    let first = ingest();
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(ingest_summary(&first.stderr), (n, 0, 0, n), "first run:\n{}", first.stderr);
+    let second = ingest();
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(ingest_summary(&second.stderr), (0, n, 0, n), "second run:\n{}", second.stderr);
+
+    let report = accord([OsArg::from("report"), "--db".into(), db.into(), "--json".into()]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    let ledger = report.json();
+    let mut seen = BTreeSet::new();
+    for negotiation in ledger["negotiations"].as_array().unwrap() {
+        let documents = strings(&negotiation["documents"]);
+        let distinct: BTreeSet<&String> = documents.iter().collect();
+        assert_eq!(distinct.len(), documents.len(), "a document listed twice in {}", negotiation["name"]);
+        seen.extend(documents);
+    }
+    let unknown: Vec<&String> = seen.difference(&ids).collect();
+    assert!(unknown.is_empty(), "documents that are not fixtures: {unknown:?}");
+}
+
+#[test]
+fn report_separates_negotiations() {
+    let dir = Dir::new();
+    let db = ingest_fixtures(&dir);
+    let report = |extra: &[&str]| {
+        let mut args: Vec<OsArg> = vec!["report".into(), "--db".into(), db.clone().into()];
+        args.extend(extra.iter().map(OsArg::from));
+        let run = accord(args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run
+    };
+
+    let ledger = report(&["--json"]).json();
+    let negotiations = ledger["negotiations"].as_array().unwrap();
+    assert!(negotiations.len() >= 3, "{} negotiations", negotiations.len());
+    let with = |names: &[&str]| -> Vec<String> {
+        negotiations
+            .iter()
+            .filter(|n| names.iter().all(|name| strings(&n["parties"]).iter().any(|p| p == name)))
+            .map(|n| n["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let ru_ua = with(&["Russia", "Ukraine"]);
+    let sudan = with(&["Rapid Support Forces"]);
+    assert_eq!(ru_ua.len(), 1, "one Russia-Ukraine negotiation: {ru_ua:?}");
+    assert_eq!(sudan.len(), 1, "one negotiation with the RSF: {sudan:?}");
+    assert_ne!(ru_ua, sudan, "Russia-Ukraine and Sudan are merged");
+    assert!(with(&["Russia", "Rapid Support Forces"]).is_empty());
+
+    let text = report(&[]).stdout;
+    for name in [&ru_ua[0], &sudan[0]] {
+        assert!(text.contains(name.as_str()), "the text report does not name {name}:\n{text}");
+    }
+
+    let narrowed = report(&["--json", "--negotiation", &ru_ua[0]]).json();
+    let names: Vec<&str> =
+        narrowed["negotiations"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
+    assert_eq!(names, [ru_ua[0].as_str()]);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The JSON output
+
+/// Checks that `span` and `evidence` agree: the span's length is the evidence's, the evidence is in `original`
+/// (the file as written), and two overlapping spans agree on the text they share.
+fn check_evidence(original: &str, items: &[(String, [usize; 2])]) {
+    for (evidence, [start, end]) in items {
+        assert!(!evidence.is_empty(), "empty evidence");
+        assert!(original.contains(evidence.as_str()), "evidence is not verbatim from the report: {evidence:?}");
+        assert_eq!(end - start, evidence.len(), "span [{start}, {end}] is not the length of {evidence:?}");
+    }
+    for (a, [a0, a1]) in items {
+        for (b, [b0, b1]) in items {
+            let (lo, hi) = (*a0.max(b0), *a1.min(b1));
+            if lo < hi {
+                assert_eq!(
+                    a.as_bytes()[lo - a0..hi - a0],
+                    b.as_bytes()[lo - b0..hi - b0],
+                    "overlapping spans disagree: {a:?} at {a0} and {b:?} at {b0}"
+                );
+            }
+        }
+    }
+}
+
+fn span(value: &Value) -> [usize; 2] {
+    let pair = value.as_array().unwrap_or_else(|| panic!("span is not an array: {value}"));
+    assert_eq!(pair.len(), 2, "span {value}");
+    let [start, end] = [0, 1].map(|i| pair[i].as_u64().unwrap() as usize);
+    assert!(start < end, "empty or reversed span {value}");
+    [start, end]
+}
+
+#[test]
+fn extract_json_matches_contract_shape() {
+    let file = fixtures().join("ru-ua-2025-03-04-energy-truce.txt");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let run = accord([OsArg::from("extract"), "--json".into(), file.into()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let output = run.json();
+    assert!(output["ledger"]["negotiations"].is_array(), "no ledger.negotiations");
+    let documents = documents(&output);
+    assert_eq!(documents.len(), 1);
+
+    for document in documents {
+        let keys = [
+            "id",
+            "title",
+            "source",
+            "url",
+            "published",
+            "negotiation",
+            "parties",
+            "mediators",
+            "guarantors",
+            "people",
+            "positions",
+            "proposals",
+            "status",
+        ];
+        for key in keys {
+            assert!(document.get(key).is_some(), "document lacks `{key}`: {document:#}");
+        }
+        assert_eq!(document["id"], "ru-ua-2025-03-04-energy-truce");
+        for key in ["title", "source", "url", "published", "negotiation"] {
+            assert!(document[key].is_null() || document[key].is_string(), "`{key}` is {}", document[key]);
+        }
+        if let Some(date) = document["published"].as_str() {
+            let b = date.as_bytes();
+            assert!(b.len() == 10 && b[4] == b'-' && b[7] == b'-', "published {date:?} is not YYYY-MM-DD");
+        }
+        for key in ["parties", "mediators", "guarantors"] {
+            strings(&document[key]);
+        }
+        assert!(STATUSES.contains(&document["status"].as_str().unwrap()), "status {}", document["status"]);
+        for person in document["people"].as_array().unwrap() {
+            assert!(person["name"].as_str().is_some_and(|n| !n.is_empty()), "{person}");
+            strings(&person["aliases"]);
+        }
+
+        let positions = document["positions"].as_array().unwrap();
+        assert!(!positions.is_empty(), "no positions in a report full of them");
+        let mut evidence = Vec::new();
+        for position in positions {
+            for key in ["party", "issue", "stance", "detail", "quantity", "unit", "evidence", "span"] {
+                assert!(position.get(key).is_some(), "position lacks `{key}`: {position}");
+            }
+            assert!(ISSUES.contains(&position["issue"].as_str().unwrap()), "issue {}", position["issue"]);
+            assert!(STANCES.contains(&position["stance"].as_str().unwrap()), "stance {}", position["stance"]);
+            assert!(position["quantity"].is_null() || position["quantity"].is_number(), "{position}");
+            evidence.push((position["evidence"].as_str().unwrap().to_string(), span(&position["span"])));
+        }
+        check_evidence(&original, &evidence);
+
+        for proposal in document["proposals"].as_array().unwrap() {
+            assert!(proposal["name"].is_string(), "{proposal}");
+            for term in proposal["terms"].as_array().unwrap() {
+                assert!(ISSUES.contains(&term["issue"].as_str().unwrap()), "term issue {}", term["issue"]);
+            }
+            for response in proposal["responses"].as_array().unwrap() {
+                let stance = response["response"].as_str().unwrap();
+                assert!(STANCES.contains(&stance) || stance == "withdraw", "response {stance}");
+                let text = response["evidence"].as_str().unwrap();
+                assert!(original.contains(text), "response evidence not verbatim: {text:?}");
+            }
+        }
+    }
+
+    // The ledger cites the same text at the same spans.
+    for negotiation in output["ledger"]["negotiations"].as_array().unwrap() {
+        for issue in negotiation["issues"].as_array().unwrap() {
+            assert!(ISSUES.contains(&issue["issue"].as_str().unwrap()), "ledger issue {}", issue["issue"]);
+            for position in issue["positions"].as_array().unwrap() {
+                assert!(STANCES.contains(&position["stance"].as_str().unwrap()), "{position}");
+                let cited: Vec<(String, [usize; 2])> = position["evidence"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|e| (e["text"].as_str().unwrap().to_string(), span(&e["span"])))
+                    .collect();
+                assert!(!cited.is_empty(), "an uncited ledger position: {position}");
+                check_evidence(&original, &cited);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Blessed output
+
+/// What the expected files pin: who is named and every position, with nothing that moves when wording does.
+fn projection(document: &Value) -> Value {
+    let positions: Vec<String> = document["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let quantity = match (&p["quantity"], p["unit"].as_str()) {
+                (Value::Null, _) => "-".to_string(),
+                (q, Some(unit)) => format!("{q} {unit}"),
+                (q, None) => q.to_string(),
+            };
+            format!(
+                "{}|{}|{}|{quantity}",
+                p["party"].as_str().unwrap(),
+                p["issue"].as_str().unwrap(),
+                p["stance"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let people: Vec<&str> =
+        document["people"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    serde_json::json!({
+        "id": document["id"],
+        "parties": document["parties"],
+        "mediators": document["mediators"],
+        "people": people,
+        "positions": positions,
+    })
+}
+
+/// The lines one list has and the other lacks, as `- expected` / `+ got`.
+fn list_diff(field: &str, expected: &Value, got: &Value) -> Vec<String> {
+    let as_list = |v: &Value| -> Vec<String> {
+        v.as_array().map(|a| a.iter().map(|x| x.as_str().unwrap_or("?").to_string()).collect()).unwrap_or_default()
+    };
+    let (expected, got) = (as_list(expected), as_list(got));
+    let mut lines = Vec::new();
+    for item in expected.iter().filter(|i| !got.contains(i)) {
+        lines.push(format!("  {field}: - {item}"));
+    }
+    for item in got.iter().filter(|i| !expected.contains(i)) {
+        lines.push(format!("  {field}: + {item}"));
+    }
+    if lines.is_empty() && expected != got {
+        lines.push(format!("  {field}: same items, different order or count: {expected:?} -> {got:?}"));
+    }
+    lines
+}
+
+#[test]
+fn fixtures_match_blessed_output() {
+    let bless = std::env::var("ACCORD_BLESS").is_ok_and(|v| v == "1");
+    let expected_dir = PathBuf::from(EXPECTED);
+    let mut got: BTreeMap<String, Value> = BTreeMap::new();
+    for file in fixture_files() {
+        let run = accord([OsArg::from("extract"), "--json".into(), file.clone().into()]);
+        assert_eq!(run.code, 0, "{}: {}", file.display(), run.stderr);
+        for document in documents(&run.json()) {
+            let id = document["id"].as_str().unwrap().to_string();
+            assert!(got.insert(id.clone(), projection(document)).is_none(), "two documents with id {id}");
+        }
+    }
+    assert_eq!(got.keys().cloned().collect::<BTreeSet<_>>(), fixture_ids(), "a fixture was not read");
+
+    if bless {
+        std::fs::create_dir_all(&expected_dir).unwrap();
+        for entry in std::fs::read_dir(&expected_dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+        for (id, projection) in &got {
+            let text = serde_json::to_string_pretty(projection).unwrap() + "\n";
+            std::fs::write(expected_dir.join(format!("{id}.json")), text).unwrap();
+        }
+        eprintln!("blessed {} expected files in {}", got.len(), expected_dir.display());
+        return;
+    }
+
+    let mut report = Vec::new();
+    let mut on_disk = BTreeSet::new();
+    for entry in
+        std::fs::read_dir(&expected_dir).unwrap_or_else(|err| panic!("{}: {err}; bless first", expected_dir.display()))
+    {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if !got.contains_key(&id) {
+                report.push(format!("{id}: expected file {} has no document", path.display()));
+            }
+            on_disk.insert(id);
+        }
+    }
+    for (id, projection) in &got {
+        let path = expected_dir.join(format!("{id}.json"));
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            report.push(format!("{id}: no expected file {}", path.display()));
+            continue;
+        };
+        let expected: Value = serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        if &expected != projection {
+            report.push(format!("{id}:"));
+            for field in ["parties", "mediators", "people", "positions"] {
+                report.extend(list_diff(field, &expected[field], &projection[field]));
+            }
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "extraction differs from tests/fixtures/expected (- expected, + got):\n{}\n\n\
+         If the change is intended, re-bless with:\n  \
+         ACCORD_BLESS=1 cargo test -p accord-cli --test cli fixtures_match_blessed_output\n\
+         and review the diff of tests/fixtures/expected before committing.",
+        report.join("\n")
+    );
+}
