@@ -12,6 +12,8 @@ mod positions;
 mod proposals;
 mod roles;
 mod status;
+#[cfg(test)]
+mod testing;
 mod words;
 
 use accord_lexicon::{KnownPerson, Lexicon, PhraseMatcher};

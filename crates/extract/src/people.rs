@@ -204,3 +204,32 @@ fn add_surname_mentions(analysis: &mut Analysis<'_>) {
         person.spans.push(span);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::extract;
+
+    #[test]
+    fn unknown_people_are_found_by_their_role_with_affiliation() {
+        let doc = extract("Sudanese army negotiator Omar Bakri Hassan said the army would not sign. Hassan left Jeddah.");
+        let person = doc.people.iter().find(|p| p.name == "Omar Bakri Hassan").expect("found by role");
+        assert_eq!(person.affiliation.as_deref(), Some("Sudanese Armed Forces"));
+        assert_eq!(person.role.as_deref(), Some("negotiator"));
+        assert!(person.aliases.contains(&"Hassan".to_string()), "{:?}", person.aliases);
+    }
+
+    #[test]
+    fn an_appositive_role_names_the_person() {
+        let doc = extract("“We will not disarm,” said Lina Haddad, a member of the M23 political leadership.");
+        let person = doc.people.iter().find(|p| p.name == "Lina Haddad").expect("found by appositive role");
+        assert_eq!(person.affiliation.as_deref(), Some("M23"));
+    }
+
+    #[test]
+    fn known_negotiators_come_from_the_gazetteer() {
+        let doc = extract("Prime Minister Benjamin Netanyahu met the envoy. Netanyahu said no.");
+        let person = doc.people.iter().find(|p| p.name == "Benjamin Netanyahu").expect("known person");
+        assert_eq!(person.affiliation.as_deref(), Some("Israel"));
+        assert_eq!(person.aliases, vec!["Netanyahu".to_string()]);
+    }
+}

@@ -418,3 +418,80 @@ fn position(
         stated: find_dates(&doc.text, sentence, doc.published).first().map(|d| d.date),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{extract, positions};
+
+    #[test]
+    fn the_holder_is_the_side_not_the_speaker() {
+        let doc = extract("Ukrainian officials say Russia rejects any ceasefire before talks on territory.");
+        assert_eq!(positions(&doc)[0], "Russia|ceasefire|reject");
+    }
+
+    #[test]
+    fn every_listed_issue_gets_its_own_position_with_the_same_evidence() {
+        let doc = extract("The Kremlin set out its main conditions: a lasting ceasefire, sanctions relief and the return of prisoners.");
+        let found = positions(&doc);
+        for expected in ["Russia|ceasefire|condition", "Russia|sanctions_economic|condition", "Russia|hostages_prisoners|condition"] {
+            assert!(found.contains(&expected.to_string()), "{found:?}");
+        }
+        assert!(doc.positions.iter().all(|p| p.evidence == doc.text));
+    }
+
+    #[test]
+    fn a_precondition_is_about_what_comes_before_it() {
+        let doc = extract("A senior M23 official said a withdrawal of government troops is a precondition for any talks.");
+        assert_eq!(positions(&doc), vec!["M23|withdrawal|condition"]);
+    }
+
+    #[test]
+    fn these_conditions_point_back_to_the_other_sides_issues() {
+        let doc = extract(
+            "The RSF demands the release of 40 detainees and written guarantees from Riyadh.\n\
+             The Sudanese army rejects these conditions.",
+        );
+        let found = positions(&doc);
+        assert!(found.contains(&"Sudanese Armed Forces|hostages_prisoners|reject".to_string()), "{found:?}");
+        assert!(found.contains(&"Sudanese Armed Forces|guarantees|reject".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_quotation_belongs_to_its_speaker() {
+        let doc = extract("“We will never accept the loss of our territory,” said Armenian Prime Minister Nikol Pashinyan.");
+        assert_eq!(doc.positions[0].party, "Armenia");
+    }
+
+    #[test]
+    fn numbers_units_and_the_rejected_alternative_are_kept() {
+        let doc = extract("Hamas is demanding the release of 30 prisoners over 40 days rather than two weeks.");
+        let position = doc.positions.iter().find(|p| p.quantity.is_some()).expect("a position with a number");
+        assert_eq!((position.quantity, position.unit.as_deref()), (Some(30.0), Some("prisoners")));
+        let detail = position.quantity_detail.as_ref().unwrap();
+        assert_eq!(detail.rather_than, Some(14.0));
+    }
+
+    #[test]
+    fn a_cue_inside_an_if_clause_is_the_condition_not_a_position() {
+        let doc = extract("Boeing said it would raise its wage offer if the union agreed to drop the pension demand.");
+        assert!(positions(&doc).iter().all(|p| !p.starts_with("International Association of Machinists")), "{:?}", positions(&doc));
+    }
+
+    #[test]
+    fn rejecting_a_named_plan_is_a_response_not_a_position() {
+        let doc = extract("Iran rejected the latest US proposal, known as the Muscat Plan.");
+        assert!(doc.positions.is_empty(), "{:?}", positions(&doc));
+        let proposal = doc.proposals.first().expect("the plan is found");
+        assert_eq!(proposal.by.as_deref(), Some("United States"));
+        assert_eq!(proposal.responses[0].party, "Iran");
+    }
+
+    #[test]
+    fn evidence_is_always_a_slice_of_the_text() {
+        let doc = extract("Kyiv offered a 30-day truce. Moscow said it could agree to two weeks, rather than a month.");
+        for position in &doc.positions {
+            assert_eq!(position.span.slice(&doc.text), position.evidence);
+        }
+        assert!(!doc.positions.is_empty());
+    }
+}

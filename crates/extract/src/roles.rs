@@ -66,19 +66,53 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     found
 }
 
-/// Actors named as the source of a guarantee: "written guarantees from Washington", "including from Turkey".
+/// Actors named as the source of a guarantee: "written guarantees from Washington", "including from
+/// Turkey", "guarantees from Britain and France".
 fn guarantors(analysis: &Analysis<'_>) -> Vec<ActorId> {
     let doc = analysis.doc;
     let mut found = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         for hit in issues_in(analysis, *sentence).iter().filter(|h| h.issue == Issue::Guarantees) {
-            for mention in analysis.mentions[s].iter().filter(|m| m.span.start >= hit.span.end && m.span.start < hit.span.end + 60) {
+            let mut listing = false;
+            let near = analysis.mentions[s].iter().filter(|m| m.span.start >= hit.span.end && m.span.start < hit.span.end + 60);
+            for mention in near {
                 let before = doc.text[..mention.span.start].split_whitespace().last().unwrap_or("").to_lowercase();
-                if GUARANTOR_LINKS.contains(&before.as_str()) && !found.contains(&mention.actor) {
+                let linked = GUARANTOR_LINKS.contains(&before.as_str());
+                // The list goes on through "and", "or" and commas: "from Britain, France and Turkey".
+                listing = linked || (listing && matches!(before.trim_end_matches(','), "and" | "or" | "") );
+                if (linked || listing) && !found.contains(&mention.actor) {
                     found.push(mention.actor);
                 }
             }
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::extract;
+
+    #[test]
+    fn brokers_are_mediators_and_holders_are_parties() {
+        let doc = extract(
+            "Talks in Jeddah, brokered by Saudi Arabia and the United States, resumed on Monday.\n\
+             The RSF demanded a seven-day truce. The Sudanese army rejected any truce longer than 72 hours.",
+        );
+        assert_eq!(doc.parties, vec!["Rapid Support Forces", "Sudanese Armed Forces"]);
+        assert!(doc.mediators.contains(&"Saudi Arabia".to_string()), "{:?}", doc.mediators);
+        assert!(doc.mediators.contains(&"United States".to_string()), "{:?}", doc.mediators);
+    }
+
+    #[test]
+    fn a_venue_named_as_a_place_is_not_a_mediator() {
+        let doc = extract("Armenia and Azerbaijan held direct talks in Geneva and in Doha, Qatar. Armenia rejected the demand for a corridor.");
+        assert!(!doc.mediators.contains(&"Qatar".to_string()), "{:?}", doc.mediators);
+    }
+
+    #[test]
+    fn guarantors_are_named_as_the_source_of_guarantees() {
+        let doc = extract("Kyiv demanded security guarantees from Britain and France before any ceasefire.");
+        assert_eq!(doc.guarantors, vec!["United Kingdom", "France"]);
+    }
 }

@@ -97,3 +97,84 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+#[cfg(test)]
+mod data_file_checks {
+    use super::*;
+    use crate::{Lexicon, Table};
+
+    /// Files whose first column is a cue phrase, kept sorted within each `# ---` section.
+    const CUE_FILES: &[&str] = &[
+        "roles.tsv",
+        "descriptors.tsv",
+        "collectives.tsv",
+        "issues.tsv",
+        "stances.tsv",
+        "speech.tsv",
+        "status.tsv",
+        "numbers.tsv",
+        "units.tsv",
+        "abbreviations.tsv",
+        "proposals.tsv",
+        "mediation.tsv",
+    ];
+
+    #[test]
+    fn every_embedded_file_parses() {
+        let lexicon = Lexicon::load(&DataFiles::embedded()).unwrap();
+        assert!(lexicon.actors.actors.len() > 400, "actors: {}", lexicon.actors.actors.len());
+        assert!(lexicon.people.len() > 300, "people: {}", lexicon.people.len());
+        assert!(lexicon.cues.stances.len() > 200 && lexicon.cues.issues.len() > 400);
+    }
+
+    #[test]
+    fn cue_files_are_sorted_within_sections_without_repeats() {
+        for name in CUE_FILES {
+            let text = DataFiles::embedded().read(name).unwrap();
+            let mut seen = std::collections::HashSet::new();
+            let mut previous = String::new();
+            for line in text.lines().skip_while(|l| l.starts_with('#') || l.trim().is_empty()).skip(1) {
+                if line.starts_with("# ---") || line.trim().is_empty() {
+                    previous.clear();
+                    continue;
+                }
+                if line.starts_with('#') {
+                    continue;
+                }
+                let key = line.split('\t').next().unwrap_or("").to_lowercase();
+                assert!(seen.insert(key.clone()), "{name}: `{key}` listed twice");
+                assert!(previous <= key, "{name}: `{key}` should come before `{previous}`");
+                previous = key;
+            }
+        }
+    }
+
+    #[test]
+    fn every_person_is_affiliated_to_a_known_actor() {
+        let lexicon = Lexicon::embedded();
+        for person in &lexicon.people {
+            assert!(
+                lexicon.actors.by_name(&person.affiliation).is_some(),
+                "people.tsv: {} is affiliated to `{}`, which actors.tsv does not list",
+                person.name,
+                person.affiliation
+            );
+        }
+    }
+
+    #[test]
+    fn actor_forms_are_unique() {
+        let text = DataFiles::embedded().read("actors.tsv").unwrap();
+        let table = Table::parse("actors.tsv", &text, &["name"]).unwrap();
+        let mut seen = std::collections::HashMap::new();
+        for row in table.rows() {
+            let name = row.get("name");
+            let forms = std::iter::once(name).chain(row.list("aliases")).chain(row.list("demonyms")).chain(row.list("seats"));
+            for form in forms {
+                if let Some(other) = seen.insert(form.to_string(), name.to_string()) {
+                    assert_eq!(other, name, "actors.tsv: `{form}` names both {other} and {name}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Test helper: extraction of a hand-written report with the built-in lexicon.
+
+use std::sync::LazyLock;
+
+use accord_lexicon::Lexicon;
+use accord_model::{Article, Document, Position};
+
+use crate::Extractor;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Lexicon::embedded()));
+
+pub fn extract(text: &str) -> Document {
+    let article = Article {
+        id: "test".into(),
+        title: None,
+        source: None,
+        url: None,
+        published: None,
+        byline: None,
+        origin: "test".into(),
+        decoded_from: None,
+        text: text.into(),
+    };
+    EXTRACTOR.extract(&article)
+}
+
+/// Positions as "party|issue|stance" for terse assertions.
+pub fn positions(document: &Document) -> Vec<String> {
+    document.positions.iter().map(|p: &Position| format!("{}|{}|{}", p.party, p.issue, p.stance)).collect()
+}
