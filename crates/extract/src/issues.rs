@@ -16,6 +16,22 @@ pub struct IssueHit {
 
 /// The issues of `scope`, one per coordinated item, in text order, without repeats.
 pub fn issues_in(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
+    let mut chosen: Vec<IssueHit> = Vec::new();
+    for head in item_heads(analysis, scope) {
+        if !chosen.iter().any(|c| c.issue == head.issue) {
+            chosen.push(head);
+        }
+    }
+    chosen
+}
+
+/// The issue of the last item in `scope`: the object a clause-final cue points back to.
+pub fn last_issue_in(analysis: &Analysis<'_>, scope: Span) -> Option<IssueHit> {
+    item_heads(analysis, scope).pop()
+}
+
+/// The head issue of each coordinated item of `scope`, in text order.
+fn item_heads(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
     let text = &analysis.doc.text;
     let hits: Vec<IssueHit> = analysis
         .lexicon
@@ -37,14 +53,7 @@ pub fn issues_in(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
             _ => groups.push(vec![hit]),
         }
     }
-    let mut chosen: Vec<IssueHit> = Vec::new();
-    for group in groups {
-        let head = head_of(text, &group);
-        if !chosen.iter().any(|c| c.issue == head.issue) {
-            chosen.push(head);
-        }
-    }
-    chosen
+    groups.iter().map(|group| head_of(text, group)).collect()
 }
 
 /// Whether the words between two issue terms start a new list item rather than attach to the first:

@@ -12,7 +12,7 @@ use accord_model::{Attribution, Issue, Position, Quantity, Span, Stance};
 use accord_text::find_dates;
 
 use crate::analysis::{Analysis, Finding, Mention};
-use crate::issues::issues_in;
+use crate::issues::{issues_in, last_issue_in};
 use crate::words::{NEGATIONS, clip, inside_quote, lower_words, token_at};
 
 /// Sentences longer than this many words cite the cue's clause instead of the whole sentence.
@@ -123,17 +123,22 @@ fn collect(analysis: &mut Analysis<'_>) {
                 match issues_for(analysis, s, holder.actor, right) {
                     found if found.is_empty() && closes_clause(analysis, right) => {
                         // Only the nearest item before the cue is its object.
-                        let before = issues_for(analysis, s, holder.actor, left);
-                        (left, before.into_iter().last().into_iter().collect())
+                        let text = &analysis.doc.text;
+                        let before = last_issue_in(analysis, left)
+                            .map(|hit| Choice { issue: hit.issue, term: hit.span.slice(text).to_lowercase(), quantity: None });
+                        (left, before.into_iter().collect())
                     }
                     found => (right, found),
                 }
             };
             let quantity = quantity_in(analysis, s, scope);
-            let implied = quantity.as_ref().and_then(|(q, issue)| issue.map(|i| (i, q.unit.clone())));
-            for (issue, term) in with_unit_issue(issues, implied) {
-                let position = position(analysis, s, holder.actor, cue, issue, scope, quantity.clone().map(|q| q.0));
-                analysis.findings.push(Finding { holder: holder.actor, sentence: s, term, position });
+            let implied = quantity
+                .as_ref()
+                .and_then(|(q, issue)| issue.map(|issue| Choice { issue, term: q.unit.clone(), quantity: None }));
+            for choice in with_unit_issue(issues, implied) {
+                let number = choice.quantity.or_else(|| quantity.clone().map(|q| q.0));
+                let position = position(analysis, s, holder.actor, cue, choice.issue, scope, number);
+                analysis.findings.push(Finding { holder: holder.actor, sentence: s, term: choice.term, position });
             }
         }
     }
@@ -316,10 +321,12 @@ fn closes_clause(analysis: &Analysis<'_>, right: Span) -> bool {
 
 /// The issues a scope names, or those of the other side's positions in the latest earlier sentence when
 /// the scope points back to them ("rejects these conditions").
-fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -> Vec<(Issue, String)> {
+fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -> Vec<Choice> {
     let text = &analysis.doc.text;
-    let found: Vec<(Issue, String)> =
-        issues_in(analysis, scope).into_iter().map(|hit| (hit.issue, hit.span.slice(text).to_lowercase())).collect();
+    let found: Vec<Choice> = issues_in(analysis, scope)
+        .into_iter()
+        .map(|hit| Choice { issue: hit.issue, term: hit.span.slice(text).to_lowercase(), quantity: None })
+        .collect();
     if !found.is_empty() {
         return found;
     }
@@ -328,21 +335,33 @@ fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -
         return Vec::new();
     }
     let others = || analysis.findings.iter().filter(|f| f.holder != holder && f.sentence < s && f.sentence + 2 >= s);
-    let Some(latest) = others().map(|f| f.sentence).max() else { return vec![(Issue::Other, String::new())] };
-    let mut earlier: Vec<(Issue, String)> = Vec::new();
+    let Some(latest) = others().map(|f| f.sentence).max() else {
+        return vec![Choice { issue: Issue::Other, term: String::new(), quantity: None }];
+    };
+    let mut earlier: Vec<Choice> = Vec::new();
     for f in others().filter(|f| f.sentence == latest) {
-        if !earlier.iter().any(|(issue, _)| *issue == f.position.issue) {
-            earlier.push((f.position.issue, f.term.clone()));
+        if !earlier.iter().any(|c| c.issue == f.position.issue) {
+            let quantity = f.position.quantity_detail.clone();
+            earlier.push(Choice { issue: f.position.issue, term: f.term.clone(), quantity });
         }
     }
     earlier
 }
 
+/// An issue a cue is read as being about, with the number it carries over when it points back to
+/// another side's position ("rejects these conditions": the 20 prisoners demanded).
+#[derive(Debug, Clone)]
+struct Choice {
+    issue: Issue,
+    term: String,
+    quantity: Option<Quantity>,
+}
+
 /// A unit that implies an issue ("ten names" of prisoners) puts that issue first, in place of the talks
 /// themselves ("limited its negotiations to only ten names").
-fn with_unit_issue(mut issues: Vec<(Issue, String)>, implied: Option<(Issue, String)>) -> Vec<(Issue, String)> {
+fn with_unit_issue(mut issues: Vec<Choice>, implied: Option<Choice>) -> Vec<Choice> {
     if let Some(implied) = implied.filter(|_| !issues.is_empty()) {
-        issues.retain(|(i, _)| *i != Issue::TalksProcess && *i != implied.0);
+        issues.retain(|c| c.issue != Issue::TalksProcess && c.issue != implied.issue);
         issues.insert(0, implied);
     }
     issues
