@@ -50,6 +50,8 @@ pub struct PersonFinding {
     pub affiliation_name: Option<String>,
     pub role: Option<String>,
     pub role_kind: Option<RoleKind>,
+    /// Found in the gazetteer rather than by a role in the text.
+    pub known: bool,
     /// Every place in the text the person is named.
     pub spans: Vec<Span>,
 }
@@ -138,6 +140,7 @@ impl<'a> Analysis<'a> {
                     .map(|a| self.actor_name(a).to_string())
                     .or_else(|| p.affiliation_name.clone()),
                 role: p.role.clone(),
+                known: p.known,
             })
             .collect();
         Document {

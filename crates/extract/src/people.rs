@@ -27,6 +27,7 @@ pub fn find(analysis: &mut Analysis<'_>, known: &PhraseMatcher<usize>) {
             affiliation_name: affiliation.is_none().then(|| person.affiliation.clone()).filter(|a| !a.is_empty()),
             role: Some(person.role.clone()).filter(|r| !r.is_empty()),
             role_kind,
+            known: true,
             spans: Vec::new(),
         };
         add(&mut analysis.people, finding, &text[m.start..m.end], Span::new(m.start, m.end));
@@ -132,6 +133,7 @@ fn finding(
         affiliation_name: None,
         role: Some(role.slice(text).trim().to_string()),
         role_kind: Some(kind),
+        known: false,
         spans: vec![name],
     }
 }

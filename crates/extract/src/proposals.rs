@@ -2,7 +2,7 @@
 //! "a plan announced by President Biden", "drafted by Egypt and Qatar"), their terms and who answered how.
 
 use accord_lexicon::ActorId;
-use accord_model::{Proposal, ProposalResponse, Response, Span, Term};
+use accord_model::{Issue, Proposal, ProposalResponse, Response, Span, Term};
 
 use crate::analysis::{Analysis, ProposalFinding};
 use crate::issues::issues_in;
@@ -11,7 +11,33 @@ use crate::words::{clip, is_capitalized, token_at};
 /// Sentence openings that continue describing the proposal just named: "The plan also calls for ...".
 const CONTINUATIONS: &[&str] = &["the plan", "the proposal", "the initiative", "the framework", "the deal", "it also", "the draft"];
 /// How many words may stand between an author and the proposal noun: "the latest US-backed peace plan".
-const AUTHOR_REACH: usize = 5;
+const AUTHOR_REACH: usize = 4;
+/// Words that cannot stand inside "<author> ... <proposal>": the author would belong to another phrase.
+const PHRASE_BREAKS: &[&str] = &[
+    ",", ";", ":", "—", ".", "with", "a", "an", "of", "to", "for", "in", "at", "by", "from", "that", "which", "had",
+    "has", "have", "was", "were", "is", "are", "its", "their",
+];
+/// Verbs by which an author puts a proposal forward: "the Security Council voted on a proposal".
+const PROPOSING: &[&[&str]] = &[
+    &["voted", "on"],
+    &["put", "forward"],
+    &["proposed"],
+    &["presented"],
+    &["tabled"],
+    &["unveiled"],
+    &["floated"],
+    &["drafted"],
+    &["submitted"],
+];
+const ARTICLES: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "new"];
+/// Words after a proposal noun that introduce its content.
+const TERM_OPENERS: &[&str] = &["that", "which", "includes", "including", "calls", "for", "to", "of", "under", "whereby", ":"];
+/// Passive verbs crediting a number to the proposal after them.
+const CREDITING: &[&str] = &["proposed by", "offered by", "suggested by", "set out in", "envisaged by"];
+/// How many words may stand between a response cue and the proposal it answers.
+const RESPONSE_REACH: usize = 6;
+/// Prepositions that end a list of authors after "by".
+const PREPOSITIONS: &[&str] = &["with", "in", "on", "at", "for", "from", "to", "amid", "after", "before", "under"];
 
 pub fn find(analysis: &mut Analysis<'_>) {
     let doc = analysis.doc;
@@ -19,8 +45,9 @@ pub fn find(analysis: &mut Analysis<'_>) {
     for s in 0..doc.sentences.len() {
         for noun in analysis.proposal_nouns(s) {
             let Some((name, authors)) = name_and_authors(analysis, s, noun) else { continue };
-            let responses = responses_in(analysis, s, &authors);
-            let terms = terms_of(analysis, s, noun);
+            let responses = responses_in(analysis, s, name, &authors);
+            let mut terms = terms_of(analysis, s, noun);
+            terms.extend(term_credited_to(analysis, s, name));
             merge(analysis, ProposalFinding {
                 authors: authors.clone(),
                 sentence: s,
@@ -56,18 +83,45 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
         }
     }
     let before = mentions.iter().filter(|m| !m.locative && m.span.end <= noun.start).last().filter(|m| {
-        let between = &tokens[token_at(tokens, m.span.end)..at];
-        between.len() <= AUTHOR_REACH && between.iter().all(|t| !matches!(t.text(text), "," | ";" | ":" | "—" | "."))
+        let between: Vec<String> =
+            tokens[token_at(tokens, m.span.end)..at].iter().map(|t| t.text(text).to_lowercase()).collect();
+        authors_noun_phrase(&between)
     });
     if let Some(author) = before {
         return Some((Span::new(author.span.start, noun.end), vec![author.actor]));
     }
     let rest = &text[noun.end..doc.sentences[s].end];
     let by = rest.find(" by ").filter(|i| rest[..*i].split_whitespace().count() <= 3)?;
-    let clause_end = rest[by..].find([',', ';', '.']).map_or(rest.len(), |i| by + i);
+    // The authors run from "by" to the clause's end or the next preposition: "drafted by Egypt and Qatar
+    // with support from Turkey" is Egypt and Qatar's.
+    let after_by = by + " by ".len();
+    let clause_end = rest[after_by..]
+        .split_inclusive(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.'))
+        .scan(after_by, |offset, word| {
+            let start = *offset;
+            *offset += word.len();
+            Some((start, word))
+        })
+        .find(|(_, word)| {
+            let bare = word.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.'));
+            word.contains([',', ';', '.']) || PREPOSITIONS.contains(&bare.to_lowercase().as_str())
+        })
+        .map_or(rest.len(), |(start, word)| if word.contains([',', ';', '.']) { start + word.len() } else { start });
     let window = Span::new(noun.end + by, noun.end + clause_end);
     let authors: Vec<ActorId> = mentions.iter().filter(|m| window.contains(m.span)).map(|m| m.actor).collect();
     (!authors.is_empty()).then(|| (noun, dedup(authors)))
+}
+
+/// Whether the words between an actor and a proposal noun keep them in one phrase ("US", "latest",
+/// "peace") or link them by a proposing verb ("voted on a").
+fn authors_noun_phrase(between: &[String]) -> bool {
+    let verb_frame = PROPOSING.iter().any(|verb| {
+        between.len() >= verb.len()
+            && between.iter().zip(verb.iter()).all(|(w, v)| w == v)
+            && between[verb.len()..].iter().all(|w| ARTICLES.contains(&w.as_str()) || w.chars().all(char::is_lowercase))
+    });
+    let modifiers = between.len() <= AUTHOR_REACH && !between.iter().any(|w| PHRASE_BREAKS.contains(&w.as_str()));
+    verb_frame || modifiers
 }
 
 fn dedup(mut actors: Vec<ActorId>) -> Vec<ActorId> {
@@ -83,7 +137,18 @@ fn dedup(mut actors: Vec<ActorId>) -> Vec<ActorId> {
 /// The issues the proposal's sentence names after it, and those of sentences that go on describing it.
 fn terms_of(analysis: &Analysis<'_>, s: usize, noun: Span) -> Vec<Term> {
     let doc = analysis.doc;
-    let mut scopes = vec![Span::new(noun.end, doc.sentences[s].end)];
+    let rest = Span::new(noun.end, doc.sentences[s].end);
+    let opening: Vec<String> = rest
+        .slice(&doc.text)
+        .split(|c: char| !c.is_alphanumeric() && c != ':')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    // Only a noun that goes on to say what it holds ("a proposal that includes", "a plan for") has terms
+    // in its own sentence; "known as the Witkoff Plan, ..." goes on to other things.
+    let describes = opening.iter().any(|w| TERM_OPENERS.contains(&w.as_str()));
+    let mut scopes = if describes { vec![rest] } else { Vec::new() };
     for next in s + 1..doc.sentences.len() {
         let lower = doc.sentence_text(next).to_lowercase();
         if !CONTINUATIONS.iter().any(|c| lower.starts_with(c)) {
@@ -117,13 +182,52 @@ fn terms_of(analysis: &Analysis<'_>, s: usize, noun: Span) -> Vec<Term> {
     terms
 }
 
+/// A number the sentence credits to the proposal: "over 70 days, rather than the one week proposed by the
+/// US plan" makes 7 days a term of the US plan.
+fn term_credited_to(analysis: &Analysis<'_>, s: usize, name: Span) -> Option<Term> {
+    let doc = analysis.doc;
+    let sentence = doc.sentences[s];
+    let before = doc.text[sentence.start..name.start].to_lowercase();
+    let trimmed = before.trim_end().trim_end_matches("the").trim_end();
+    let verb = CREDITING.iter().find(|v| trimmed.ends_with(*v))?;
+    let verb_at = sentence.start + trimmed.len() - verb.len();
+    let quantity = doc.quantities[s].iter().filter(|q| q.unit.is_some() && q.span.end <= verb_at).last()?;
+    let issue = quantity
+        .issue
+        .or_else(|| issues_in(analysis, sentence).first().map(|hit| hit.issue))
+        .unwrap_or(Issue::Other);
+    Some(Term {
+        issue,
+        detail: clip(&doc.text[quantity.span.start..verb_at], 80),
+        quantity: Some(quantity.value),
+        unit: quantity.unit.clone(),
+    })
+}
+
+/// Whether a cue is said of the proposal named at `name`: just before it in one phrase ("rejection of
+/// the latest US proposal") or in a relative clause after it ("the plan, which Hamas rejected").
+fn answers(text: &str, cue: Span, name: Span) -> bool {
+    if cue.end <= name.start {
+        let between = &text[cue.end..name.start];
+        // "the one week proposed by the US plan" is the plan's own term, not an answer to it.
+        let passive = between.trim_start().starts_with("by ");
+        return !passive && between.split_whitespace().count() <= RESPONSE_REACH && !between.contains([',', ';', '.']);
+    }
+    let between = text[name.end..cue.start.max(name.end)].to_lowercase();
+    let words: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.first().is_some_and(|w| matches!(*w, "which" | "that")) && words.len() <= RESPONSE_REACH
+}
+
 /// Answers to the proposal in its own sentence: stance cues whose nearest actor is not an author.
-fn responses_in(analysis: &Analysis<'_>, s: usize, authors: &[ActorId]) -> Vec<ProposalResponse> {
+fn responses_in(analysis: &Analysis<'_>, s: usize, name: Span, authors: &[ActorId]) -> Vec<ProposalResponse> {
     let doc = analysis.doc;
     let sentence = doc.sentences[s];
     let mut responses = Vec::new();
     for cue in analysis.lexicon.cues.stances.find_iter(sentence.slice(&doc.text)) {
         let at = sentence.start + cue.start;
+        if !answers(&doc.text, Span::new(at, sentence.start + cue.end), name) {
+            continue;
+        }
         let holder = analysis.mentions[s].iter().filter(|m| m.is_agent() && m.span.end <= at).last();
         if let Some(holder) = holder.filter(|h| !authors.contains(&h.actor)) {
             responses.push(ProposalResponse {

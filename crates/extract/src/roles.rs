@@ -59,8 +59,10 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
             }
         }
     }
+    // A state drafting a proposal for others mediates; a council voting on one does not.
     for proposal in &analysis.proposals {
-        proposal.authors.iter().for_each(|a| add(*a, false));
+        let states = proposal.authors.iter().filter(|a| analysis.lexicon.actors.actors[**a].kind.is_state_like());
+        states.for_each(|a| add(*a, false));
     }
     found.retain(|a| !principal.contains(a));
     found

@@ -200,16 +200,19 @@ pub fn for_negotiation(clusters: &[Cluster], documents: &[&Document], docs: &[us
 }
 
 fn cluster(mentions: &[&Mention], edges: &[Edge]) -> Cluster {
-    // The canonical name: the main name used by most documents, then the fullest, then alphabetical.
+    // The canonical name: the gazetteer's spelling, then the main name used by most documents, then the
+    // fullest, then alphabetical.
     let mut uses: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let known: BTreeSet<&str> = mentions.iter().filter(|m| m.person.known).map(|m| m.person.name.as_str()).collect();
     for m in mentions {
         uses.entry(&m.person.name).or_default().insert(m.doc);
     }
     let name = uses
         .iter()
         .max_by(|a, b| {
-            a.1.len()
-                .cmp(&b.1.len())
+            known.contains(a.0)
+                .cmp(&known.contains(b.0))
+                .then_with(|| a.1.len().cmp(&b.1.len()))
                 .then_with(|| name_tokens(a.0).len().cmp(&name_tokens(b.0).len()))
                 // Untitled forms first: "Khalil al-Hayya" over "Dr. Khalil al-Hayya".
                 .then_with(|| b.0.split_whitespace().count().cmp(&a.0.split_whitespace().count()))

@@ -112,6 +112,7 @@ impl DocExt for Document {
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             affiliation: some(affiliation),
             role: some(role),
+            known: false,
         });
         self
     }

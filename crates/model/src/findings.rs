@@ -33,6 +33,9 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub affiliation: Option<String>,
     pub role: Option<String>,
+    /// The name is the gazetteer's spelling (`people.tsv`), not only the report's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub known: bool,
 }
 
 /// Who voices a position, as opposed to whose position it is.

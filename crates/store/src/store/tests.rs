@@ -75,6 +75,7 @@ fn full(id: &str) -> Document {
             aliases: vec!["Envoy".to_string(), "J. Envoy".to_string()],
             affiliation: Some("Qatar".to_string()),
             role: Some("mediator".to_string()),
+            known: false,
         }],
         positions: vec![
             Position {
