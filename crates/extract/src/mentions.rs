@@ -59,10 +59,16 @@ pub fn find(analysis: &mut Analysis<'_>) {
                 .iter()
                 .filter(|x| x.span.end <= span.start)
                 .chain(analysis.mentions[..s].iter().rev().flat_map(|ms| ms.iter().rev()));
-            let resolved = earlier
+            let candidates: Vec<&Mention> = earlier
                 .filter(|x| x.is_agent() && m.value.contains(&analysis.lexicon.actors.actors[x.actor].kind))
-                .max_by_key(|x| x.span.start)
-                .map(|x| x.actor);
+                .collect();
+            // "the army" is the actor last named with "army" ("Sudan's army"), else the latest of its kind.
+            let head = span.slice(text).rsplit(' ').next().unwrap_or("").to_lowercase();
+            let named_alike = candidates
+                .iter()
+                .filter(|x| x.span.slice(text).to_lowercase().contains(&head))
+                .max_by_key(|x| x.span.start);
+            let resolved = named_alike.or(candidates.iter().max_by_key(|x| x.span.start)).map(|x| x.actor);
             if let Some(actor) = resolved {
                 mentions.push(Mention { span, actor, via: Via::Descriptor, locative: false, media: false });
             }

@@ -26,6 +26,12 @@ const ANAPHORS: &[&str] = &[
     "these demands",
     "those demands",
     "these terms",
+    "that demand",
+    "this demand",
+    "the demand",
+    "that condition",
+    "this condition",
+    "that linkage",
     "its conditions",
     "their conditions",
     "’s conditions",
@@ -39,7 +45,11 @@ const OBJECT_REACH: usize = 5;
 /// Words that make a proposal noun point at one particular proposal.
 const DEFINITES: &[&str] = &["the", "this", "that", "its", "their", "his", "her"];
 /// Words that open a conditional or time clause, whose cues state the condition rather than a position.
-const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once"];
+const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once", "after"];
+const ARTICLES: &[&str] = &["a", "an", "the"];
+/// Cues of obligation whose grammatical subject is who is asked, not who asks: "Lavrov said Ukraine must
+/// withdraw" is Russia's demand.
+const OBLIGATIONS: &[&str] = &["must", "needs to", "has to", "have to"];
 /// Words that open a relative clause whose actor is not the subject of the main clause.
 const RELATIVE_OPENERS: &[&str] = &["where", "which", "who", "whom", "whose"];
 /// Words that start a new clause, ending a cue's scope: "agrees to a pause as prisoner talks move ...".
@@ -155,7 +165,9 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     for m in analysis.lexicon.cues.stances.find_iter(sentence.slice(text)) {
         let span = Span::new(sentence.start + m.start, sentence.start + m.end);
-        if text[..span.start].ends_with('-') {
+        let before = text[sentence.start..span.start].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+        // "US-endorsed", "the agreed exchange": a participle describing a noun is not a stance.
+        if text[..span.start].ends_with('-') || (m.value.shape == CueShape::Verb && ARTICLES.contains(&before.as_str())) {
             continue;
         }
         let mut stance = m.value.stance;
@@ -211,6 +223,9 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
         .filter(|m| m.is_agent() && m.span.end <= cue.span.start && quoted(m.span.start) == cue_quoted)
         .filter(|m| !inside_relative_clause(&doc.text[sentence.start..m.span.start], &doc.text[m.span.end..cue.span.start]))
         .last();
+    if OBLIGATIONS.contains(&cue.span.slice(&doc.text).to_lowercase().as_str()) {
+        return voice.side.or(coordinated).and_then(unnamed);
+    }
     if cue_quoted {
         let outside = analysis.mentions[s].iter().filter(|m| m.is_agent() && m.span.end <= cue.span.start && !quoted(m.span.start)).last();
         if let Some(side) = voice.side.or(outside.map(|m| m.actor)) {
@@ -287,9 +302,21 @@ fn answers_proposal(analysis: &Analysis<'_>, s: usize, right: Span) -> bool {
     })
 }
 
-/// `scope` cut at the first subordinating word, where a new clause begins.
+/// `scope` cut at the first subordinating word, where a new clause begins, and before a trailing
+/// attribution (", a member of the army delegation said.").
 fn clause_end(analysis: &Analysis<'_>, s: usize, scope: Span) -> Span {
     let text = &analysis.doc.text;
+    let sentence = analysis.doc.sentences[s];
+    let attribution = analysis
+        .lexicon
+        .cues
+        .speech
+        .find_iter(scope.slice(text))
+        .filter(|m| matches!(m.value, accord_lexicon::SpeechKind::Say))
+        .map(|m| scope.start + m.start)
+        .find(|at| text[*at..sentence.end].split_whitespace().count() <= 4)
+        .and_then(|at| text[scope.start..at].rfind(',').map(|comma| scope.start + comma));
+    let scope = Span::new(scope.start, attribution.unwrap_or(scope.end));
     let cut = analysis.doc.tokens[s]
         .iter()
         .filter(|t| scope.start < t.span.start && t.span.end <= scope.end)
