@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
 #[derive(Debug, Parser)]
-#[command(name = "accord", version, about = "Negotiation ledgers from raw news reports, every entry cited to its source")]
+#[command(
+    name = "accord",
+    version,
+    about = "Negotiation ledgers from raw news reports, every entry cited to its source"
+)]
 pub struct Args {
     /// A folder whose data files (actors.tsv, stances.tsv, ...) replace the built-in ones of the same name.
     #[arg(long, global = true, value_name = "DIR")]

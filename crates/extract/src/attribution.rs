@@ -9,11 +9,14 @@ use crate::analysis::{Analysis, Mention, Via, Voice};
 use crate::words::inside_quote;
 
 /// Words that mark an unnamed speaker: "a senior official", "Israeli sources".
-const UNNAMED: &[&str] = &["official", "officials", "source", "sources", "diplomat", "diplomats", "spokesperson", "spokesman"];
+const UNNAMED: &[&str] =
+    &["official", "officials", "source", "sources", "diplomat", "diplomats", "spokesperson", "spokesman"];
 /// Speakers that point back to the previous speaker: "the official stated".
 /// Personal pronouns as speakers: "he stated", "she said".
-const PERSONAL: &[&str] = &["he said", "he stated", "he added", "he told", "she said", "she stated", "she added", "she told"];
-const BACK_REFERENCES: &[&str] = &["the official", "the source", "he", "she", "they", "the spokesperson", "the spokesman"];
+const PERSONAL: &[&str] =
+    &["he said", "he stated", "he added", "he told", "she said", "she stated", "she added", "she told"];
+const BACK_REFERENCES: &[&str] =
+    &["the official", "the source", "he", "she", "they", "the spokesperson", "the spokesman"];
 
 pub fn find(analysis: &mut Analysis<'_>) {
     let doc = analysis.doc;
@@ -44,12 +47,10 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let at = sentence.start + cue.start;
             let end = sentence.start + cue.end;
             let before = mentions
+                .iter().rfind(|m| m.is_agent() && !quoted(m.span.start) && m.span.end <= at && at - m.span.end < 60);
+            let after = mentions
                 .iter()
-                .filter(|m| m.is_agent() && !quoted(m.span.start) && m.span.end <= at && at - m.span.end < 60)
-                .last();
-            let after = mentions.iter().find(|m| {
-                m.is_agent() && m.span.start >= end && text[end..m.span.start].trim().is_empty()
-            });
+                .find(|m| m.is_agent() && m.span.start >= end && text[end..m.span.start].trim().is_empty());
             before.or(after).copied()
         });
         // A sentence that closes a quotation opened before it goes on in the earlier speaker's voice.

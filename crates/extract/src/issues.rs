@@ -68,7 +68,8 @@ fn starts_new_item(gap: &str) -> bool {
 }
 
 /// Words after which the second of two terms is what is asked for: "a ceasefire backed by guarantees".
-const BACKED_BY: &[&str] = &["backed by", "underpinned by", "guaranteed by", "secured by", "monitored by", "verified by", "enforced by"];
+const BACKED_BY: &[&str] =
+    &["backed by", "underpinned by", "guaranteed by", "secured by", "monitored by", "verified by", "enforced by"];
 
 /// The issue an item is about: the head of "X of Y" is X, of "X backed by Y" is Y; otherwise its most
 /// specific term.

@@ -13,12 +13,8 @@ const DEMONYM_REACH: usize = 40;
 pub fn find(analysis: &mut Analysis<'_>) {
     let doc = analysis.doc;
     let text = &doc.text;
-    let person_spans: Vec<(Span, usize)> = analysis
-        .people
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.spans.iter().map(move |s| (*s, i)))
-        .collect();
+    let person_spans: Vec<(Span, usize)> =
+        analysis.people.iter().enumerate().flat_map(|(i, p)| p.spans.iter().map(move |s| (*s, i))).collect();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let tokens = &doc.tokens[s];
         let sentence_text = sentence.slice(text);
@@ -29,13 +25,13 @@ pub fn find(analysis: &mut Analysis<'_>) {
                 continue;
             }
             let actor = m.value.actor;
-            let state_like = analysis.lexicon.actors.actors[actor].kind.is_state_like() || m.value.kind == FormKind::Seat;
-            let previous_locative = mentions.last().is_some_and(|prev| {
-                prev.locative && text[prev.span.end..span.start].trim() == ","
-            });
+            let state_like =
+                analysis.lexicon.actors.actors[actor].kind.is_state_like() || m.value.kind == FormKind::Seat;
+            let previous_locative =
+                mentions.last().is_some_and(|prev| prev.locative && text[prev.span.end..span.start].trim() == ",");
             let before = word_before(text, tokens, span.start);
-            let locative = state_like
-                && (before.as_deref().is_some_and(|w| LOCATIVES.contains(&w)) || previous_locative);
+            let locative =
+                state_like && (before.as_deref().is_some_and(|w| LOCATIVES.contains(&w)) || previous_locative);
             let follower = collective_after(analysis, span.end, sentence.end);
             let (via, media) = match m.value.kind {
                 FormKind::Name => (Via::Name, follower == Some(Collective::Media) && possessive_at(text, span.end)),
@@ -86,7 +82,14 @@ fn possessive_at(text: &str, offset: usize) -> bool {
 /// The collective noun ("officials", "media") within reach after `offset`, on the same sentence.
 fn collective_after(analysis: &Analysis<'_>, offset: usize, limit: usize) -> Option<Collective> {
     let window = window_after(&analysis.doc.text, offset, limit);
-    analysis.lexicon.cues.collectives.find_iter(window).next().filter(|m| words_before(window, m.start) <= 2).map(|m| *m.value)
+    analysis
+        .lexicon
+        .cues
+        .collectives
+        .find_iter(window)
+        .next()
+        .filter(|m| words_before(window, m.start) <= 2)
+        .map(|m| *m.value)
 }
 
 /// Whether a role word ("Prime Minister") follows `offset` closely: "Qatari Prime Minister".

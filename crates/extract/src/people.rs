@@ -9,7 +9,8 @@ use crate::analysis::{Analysis, PersonFinding};
 use crate::words::{is_capitalized, token_at};
 
 /// Lower-case name particles that may sit between capitalised parts of a name ("Mohammed bin Salman").
-const PARTICLES: &[&str] = &["al", "bin", "bint", "ibn", "ben", "de", "da", "van", "von", "der", "el", "abu", "la", "le", "di"];
+const PARTICLES: &[&str] =
+    &["al", "bin", "bint", "ibn", "ben", "de", "da", "van", "von", "der", "el", "abu", "la", "le", "di"];
 /// Honorifics that may stand between a role and a name, and are not part of the name.
 const HONORIFICS: &[&str] = &["Sheikh", "Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Prince", "Emir", "Gen", "General"];
 
@@ -170,13 +171,7 @@ pub fn affiliation_near(analysis: &Analysis<'_>, s: usize, from: usize, to: usiz
     let sentence = analysis.doc.sentences[s];
     let from = from.max(sentence.start);
     let window = &analysis.doc.text[from..to.max(from)];
-    analysis
-        .lexicon
-        .actors
-        .forms
-        .find_iter(window)
-        .last()
-        .map(|m| m.value.actor)
+    analysis.lexicon.actors.forms.find_iter(window).last().map(|m| m.value.actor)
 }
 
 /// Every later bare surname ("Netanyahu", "Hamad") of a person found by full name.
@@ -213,7 +208,8 @@ mod tests {
 
     #[test]
     fn unknown_people_are_found_by_their_role_with_affiliation() {
-        let doc = extract("Sudanese army negotiator Omar Bakri Hassan said the army would not sign. Hassan left Jeddah.");
+        let doc =
+            extract("Sudanese army negotiator Omar Bakri Hassan said the army would not sign. Hassan left Jeddah.");
         let person = doc.people.iter().find(|p| p.name == "Omar Bakri Hassan").expect("found by role");
         assert_eq!(person.affiliation.as_deref(), Some("Sudanese Armed Forces"));
         assert_eq!(person.role.as_deref(), Some("negotiator"));

@@ -98,22 +98,21 @@ fn collect(analysis: &mut Analysis<'_>) {
             continue;
         }
         let cues = cues_of(analysis, s);
-        if std::env::var("ACCORD_DEBUG").is_ok() {
-            let t = &analysis.doc.text;
-            eprintln!("S{s} voice={:?} | {}", analysis.voices[s].side.map(|a| analysis.actor_name(a)), analysis.doc.sentence_text(s));
-            eprintln!("   mentions: {:?}", analysis.mentions[s].iter().map(|m| (m.span.slice(t), analysis.actor_name(m.actor), m.locative, m.media)).collect::<Vec<_>>());
-            eprintln!("   cues: {:?}", cues.iter().map(|c| (c.span.slice(t), c.stance)).collect::<Vec<_>>());
-        }
         let mut previous_holder: Option<ActorId> = None;
         for (k, cue) in cues.iter().enumerate() {
             let sentence = analysis.doc.sentences[s];
             let clause_start = k.checked_sub(1).map_or(sentence.start, |j| cues[j].span.end);
-            let right = clause_end(analysis, s, Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start)));
+            let right = clause_end(
+                analysis,
+                s,
+                Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start)),
+            );
             // "would agree to a truce only if ...": an offer hedged by a condition is a condition.
             let cue = &match cues.get(k + 1) {
-                Some(next) if next.stance == Stance::Condition
-                    && matches!(cue.stance, Stance::Offer | Stance::Accept)
-                    && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';']) =>
+                Some(next)
+                    if next.stance == Stance::Condition
+                        && matches!(cue.stance, Stance::Offer | Stance::Accept)
+                        && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';']) =>
                 {
                     Cue { stance: Stance::Condition, ..*cue }
                 }
@@ -134,8 +133,11 @@ fn collect(analysis: &mut Analysis<'_>) {
                     found if found.is_empty() && closes_clause(analysis, right) => {
                         // Only the nearest item before the cue is its object.
                         let text = &analysis.doc.text;
-                        let before = last_issue_in(analysis, left)
-                            .map(|hit| Choice { issue: hit.issue, term: hit.span.slice(text).to_lowercase(), quantity: None });
+                        let before = last_issue_in(analysis, left).map(|hit| Choice {
+                            issue: hit.issue,
+                            term: hit.span.slice(text).to_lowercase(),
+                            quantity: None,
+                        });
                         (left, before.into_iter().collect())
                     }
                     found => (right, found),
@@ -167,12 +169,14 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
         let span = Span::new(sentence.start + m.start, sentence.start + m.end);
         let before = text[sentence.start..span.start].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
         // "US-endorsed", "the agreed exchange": a participle describing a noun is not a stance.
-        if text[..span.start].ends_with('-') || (m.value.shape == CueShape::Verb && ARTICLES.contains(&before.as_str())) {
+        if text[..span.start].ends_with('-') || (m.value.shape == CueShape::Verb && ARTICLES.contains(&before.as_str()))
+        {
             continue;
         }
         let mut stance = m.value.stance;
         let at = token_at(tokens, span.start);
-        let negated = lower_words(text, tokens, at.saturating_sub(2), at).iter().any(|w| NEGATIONS.contains(&w.as_str()));
+        let negated =
+            lower_words(text, tokens, at.saturating_sub(2), at).iter().any(|w| NEGATIONS.contains(&w.as_str()));
         if negated && matches!(stance, Stance::Offer | Stance::Accept) {
             stance = Stance::Reject;
         }
@@ -218,26 +222,27 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
     if let (true, Some(actor)) = (participle, coordinated) {
         return unnamed(actor);
     }
-    let nearest: Option<&Mention> = analysis.mentions[s]
-        .iter()
-        .filter(|m| m.is_agent() && m.span.end <= cue.span.start && quoted(m.span.start) == cue_quoted)
-        .filter(|m| !inside_relative_clause(&doc.text[sentence.start..m.span.start], &doc.text[m.span.end..cue.span.start]))
-        .last();
+    let nearest: Option<&Mention> = analysis.mentions[s].iter().rfind(|m| {
+        m.is_agent()
+            && m.span.end <= cue.span.start
+            && quoted(m.span.start) == cue_quoted
+            && !inside_relative_clause(&doc.text[sentence.start..m.span.start], &doc.text[m.span.end..cue.span.start])
+    });
     if OBLIGATIONS.contains(&cue.span.slice(&doc.text).to_lowercase().as_str()) {
         return voice.side.or(coordinated).and_then(unnamed);
     }
     if cue_quoted {
-        let outside = analysis.mentions[s].iter().filter(|m| m.is_agent() && m.span.end <= cue.span.start && !quoted(m.span.start)).last();
+        let outside = analysis.mentions[s]
+            .iter().rfind(|m| m.is_agent() && m.span.end <= cue.span.start && !quoted(m.span.start));
         if let Some(side) = voice.side.or(outside.map(|m| m.actor)) {
             return unnamed(side);
         }
     }
     if let Some(mention) = nearest {
-        if let crate::analysis::Via::Person(p) = mention.via {
-            if analysis.people[p].role_kind.is_some_and(|k| !k.speaks_for_a_side()) {
+        if let crate::analysis::Via::Person(p) = mention.via
+            && analysis.people[p].role_kind.is_some_and(|k| !k.speaks_for_a_side()) {
                 return None;
             }
-        }
         return Some(Holder { actor: mention.actor, span: mention.span });
     }
     let tokens = &doc.tokens[s];
@@ -294,7 +299,8 @@ fn answers_proposal(analysis: &Analysis<'_>, s: usize, right: Span) -> bool {
         let at = token_at(tokens, noun.start);
         let determined = tokens[first..at].iter().any(|t| {
             let word = t.text(text);
-            DEFINITES.contains(&word.to_lowercase().as_str()) || analysis.mentions[s].iter().any(|m| m.span.contains(t.span))
+            DEFINITES.contains(&word.to_lowercase().as_str())
+                || analysis.mentions[s].iter().any(|m| m.span.contains(t.span))
         });
         // "rejected Boeing's offer of a 25 percent raise" still states a position on pay.
         let phrase_end = text[noun.end..right.end].find([',', ';', '.']).map_or(right.end, |i| noun.end + i);
@@ -409,7 +415,8 @@ fn quantity_in(analysis: &Analysis<'_>, s: usize, scope: Span) -> Option<(Quanti
     let first = chosen.first()?;
     // A spoken list of one unit ("one week, two weeks, three weeks") is read as its largest value.
     let largest = chosen.iter().filter(|q| q.unit == first.unit).map(|q| q.value).fold(first.value, f64::max);
-    let quantity = Quantity { value: largest, min: first.min, unit: first.unit.clone().unwrap_or_default(), rather_than };
+    let quantity =
+        Quantity { value: largest, min: first.min, unit: first.unit.clone().unwrap_or_default(), rather_than };
     Some((quantity, first.issue))
 }
 
@@ -477,9 +484,13 @@ mod tests {
 
     #[test]
     fn every_listed_issue_gets_its_own_position_with_the_same_evidence() {
-        let doc = extract("The Kremlin set out its main conditions: a lasting ceasefire, sanctions relief and the return of prisoners.");
+        let doc = extract(
+            "The Kremlin set out its main conditions: a lasting ceasefire, sanctions relief and the return of prisoners.",
+        );
         let found = positions(&doc);
-        for expected in ["Russia|ceasefire|condition", "Russia|sanctions_economic|condition", "Russia|hostages_prisoners|condition"] {
+        for expected in
+            ["Russia|ceasefire|condition", "Russia|sanctions_economic|condition", "Russia|hostages_prisoners|condition"]
+        {
             assert!(found.contains(&expected.to_string()), "{found:?}");
         }
         assert!(doc.positions.iter().all(|p| p.evidence == doc.text));
@@ -487,7 +498,8 @@ mod tests {
 
     #[test]
     fn a_precondition_is_about_what_comes_before_it() {
-        let doc = extract("A senior M23 official said a withdrawal of government troops is a precondition for any talks.");
+        let doc =
+            extract("A senior M23 official said a withdrawal of government troops is a precondition for any talks.");
         assert_eq!(positions(&doc), vec!["M23|withdrawal|condition"]);
     }
 
@@ -504,7 +516,8 @@ mod tests {
 
     #[test]
     fn a_quotation_belongs_to_its_speaker() {
-        let doc = extract("“We will never accept the loss of our territory,” said Armenian Prime Minister Nikol Pashinyan.");
+        let doc =
+            extract("“We will never accept the loss of our territory,” said Armenian Prime Minister Nikol Pashinyan.");
         assert_eq!(doc.positions[0].party, "Armenia");
     }
 
@@ -520,7 +533,11 @@ mod tests {
     #[test]
     fn a_cue_inside_an_if_clause_is_the_condition_not_a_position() {
         let doc = extract("Boeing said it would raise its wage offer if the union agreed to drop the pension demand.");
-        assert!(positions(&doc).iter().all(|p| !p.starts_with("International Association of Machinists")), "{:?}", positions(&doc));
+        assert!(
+            positions(&doc).iter().all(|p| !p.starts_with("International Association of Machinists")),
+            "{:?}",
+            positions(&doc)
+        );
     }
 
     #[test]

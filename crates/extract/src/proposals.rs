@@ -9,7 +9,8 @@ use crate::issues::issues_in;
 use crate::words::{clip, is_capitalized, token_at};
 
 /// Sentence openings that continue describing the proposal just named: "The plan also calls for ...".
-const CONTINUATIONS: &[&str] = &["the plan", "the proposal", "the initiative", "the framework", "the deal", "it also", "the draft"];
+const CONTINUATIONS: &[&str] =
+    &["the plan", "the proposal", "the initiative", "the framework", "the deal", "it also", "the draft"];
 /// How many words may stand between an author and the proposal noun: "the latest US-backed peace plan".
 const AUTHOR_REACH: usize = 4;
 /// Words that cannot stand inside "<author> ... <proposal>": the author would belong to another phrase.
@@ -31,7 +32,8 @@ const PROPOSING: &[&[&str]] = &[
 ];
 const ARTICLES: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "new"];
 /// Words after a proposal noun that introduce its content.
-const TERM_OPENERS: &[&str] = &["that", "which", "includes", "including", "calls", "for", "to", "of", "under", "whereby", ":"];
+const TERM_OPENERS: &[&str] =
+    &["that", "which", "includes", "including", "calls", "for", "to", "of", "under", "whereby", ":"];
 /// Passive verbs crediting a number to the proposal after them.
 const CREDITING: &[&str] = &["proposed by", "offered by", "suggested by", "set out in", "envisaged by"];
 /// How many words may stand between a response cue and the proposal it answers.
@@ -48,17 +50,20 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let responses = responses_in(analysis, s, name, &authors);
             let mut terms = terms_of(analysis, s, noun);
             terms.extend(term_credited_to(analysis, s, name));
-            merge(analysis, ProposalFinding {
-                authors: authors.clone(),
-                sentence: s,
-                proposal: Proposal {
-                    name: name.slice(text).trim_matches(['“', '”', '"']).to_string(),
-                    by: Some(authors.iter().map(|a| analysis.actor_name(*a)).collect::<Vec<_>>().join(" and ")),
-                    terms,
-                    responses,
-                    span: name,
+            merge(
+                analysis,
+                ProposalFinding {
+                    authors: authors.clone(),
+                    sentence: s,
+                    proposal: Proposal {
+                        name: name.slice(text).trim_matches(['“', '”', '"']).to_string(),
+                        by: Some(authors.iter().map(|a| analysis.actor_name(*a)).collect::<Vec<_>>().join(" and ")),
+                        terms,
+                        responses,
+                        span: name,
+                    },
                 },
-            });
+            );
         }
     }
 }
@@ -82,7 +87,7 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
             return Some((name, dedup(authors)));
         }
     }
-    let before = mentions.iter().filter(|m| !m.locative && m.span.end <= noun.start).last().filter(|m| {
+    let before = mentions.iter().rfind(|m| !m.locative && m.span.end <= noun.start).filter(|m| {
         let between: Vec<String> =
             tokens[token_at(tokens, m.span.end)..at].iter().map(|t| t.text(text).to_lowercase()).collect();
         authors_noun_phrase(&between)
@@ -191,11 +196,9 @@ fn term_credited_to(analysis: &Analysis<'_>, s: usize, name: Span) -> Option<Ter
     let trimmed = before.trim_end().trim_end_matches("the").trim_end();
     let verb = CREDITING.iter().find(|v| trimmed.ends_with(*v))?;
     let verb_at = sentence.start + trimmed.len() - verb.len();
-    let quantity = doc.quantities[s].iter().filter(|q| q.unit.is_some() && q.span.end <= verb_at).last()?;
-    let issue = quantity
-        .issue
-        .or_else(|| issues_in(analysis, sentence).first().map(|hit| hit.issue))
-        .unwrap_or(Issue::Other);
+    let quantity = doc.quantities[s].iter().rfind(|q| q.unit.is_some() && q.span.end <= verb_at)?;
+    let issue =
+        quantity.issue.or_else(|| issues_in(analysis, sentence).first().map(|hit| hit.issue)).unwrap_or(Issue::Other);
     Some(Term {
         issue,
         detail: clip(&doc.text[quantity.span.start..verb_at], 80),
@@ -228,7 +231,7 @@ fn responses_in(analysis: &Analysis<'_>, s: usize, name: Span, authors: &[ActorI
         if !answers(&doc.text, Span::new(at, sentence.start + cue.end), name) {
             continue;
         }
-        let holder = analysis.mentions[s].iter().filter(|m| m.is_agent() && m.span.end <= at).last();
+        let holder = analysis.mentions[s].iter().rfind(|m| m.is_agent() && m.span.end <= at);
         if let Some(holder) = holder.filter(|h| !authors.contains(&h.actor)) {
             responses.push(ProposalResponse {
                 party: analysis.actor_name(holder.actor).to_string(),
@@ -257,7 +260,12 @@ fn merge(analysis: &mut Analysis<'_>, found: ProposalFinding) {
                 }
             }
             for response in found.proposal.responses {
-                if !existing.proposal.responses.iter().any(|r| r.party == response.party && r.response == response.response) {
+                if !existing
+                    .proposal
+                    .responses
+                    .iter()
+                    .any(|r| r.party == response.party && r.response == response.response)
+                {
                     existing.proposal.responses.push(response);
                 }
             }

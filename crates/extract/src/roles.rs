@@ -76,12 +76,14 @@ fn guarantors(analysis: &Analysis<'_>) -> Vec<ActorId> {
     for (s, sentence) in doc.sentences.iter().enumerate() {
         for hit in issues_in(analysis, *sentence).iter().filter(|h| h.issue == Issue::Guarantees) {
             let mut listing = false;
-            let near = analysis.mentions[s].iter().filter(|m| m.span.start >= hit.span.end && m.span.start < hit.span.end + 60);
+            let near = analysis.mentions[s]
+                .iter()
+                .filter(|m| m.span.start >= hit.span.end && m.span.start < hit.span.end + 60);
             for mention in near {
                 let before = doc.text[..mention.span.start].split_whitespace().last().unwrap_or("").to_lowercase();
                 let linked = GUARANTOR_LINKS.contains(&before.as_str());
                 // The list goes on through "and", "or" and commas: "from Britain, France and Turkey".
-                listing = linked || (listing && matches!(before.trim_end_matches(','), "and" | "or" | "") );
+                listing = linked || (listing && matches!(before.trim_end_matches(','), "and" | "or" | ""));
                 if (linked || listing) && !found.contains(&mention.actor) {
                     found.push(mention.actor);
                 }
@@ -108,7 +110,9 @@ mod tests {
 
     #[test]
     fn a_venue_named_as_a_place_is_not_a_mediator() {
-        let doc = extract("Armenia and Azerbaijan held direct talks in Geneva and in Doha, Qatar. Armenia rejected the demand for a corridor.");
+        let doc = extract(
+            "Armenia and Azerbaijan held direct talks in Geneva and in Doha, Qatar. Armenia rejected the demand for a corridor.",
+        );
         assert!(!doc.mediators.contains(&"Qatar".to_string()), "{:?}", doc.mediators);
     }
 

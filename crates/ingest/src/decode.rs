@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn utf8_passes_through() {
-        assert_eq!(decode("Talks resume in Doha — “slowly”.".as_bytes()).unwrap().text, "Talks resume in Doha — “slowly”.");
+        assert_eq!(
+            decode("Talks resume in Doha — “slowly”.".as_bytes()).unwrap().text,
+            "Talks resume in Doha — “slowly”."
+        );
     }
 
     #[test]

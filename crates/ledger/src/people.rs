@@ -210,7 +210,8 @@ fn cluster(mentions: &[&Mention], edges: &[Edge]) -> Cluster {
     let name = uses
         .iter()
         .max_by(|a, b| {
-            known.contains(a.0)
+            known
+                .contains(a.0)
                 .cmp(&known.contains(b.0))
                 .then_with(|| a.1.len().cmp(&b.1.len()))
                 .then_with(|| name_tokens(a.0).len().cmp(&name_tokens(b.0).len()))

@@ -98,8 +98,9 @@ impl Gazetteer {
     }
 
     pub fn by_name(&self, name: &str) -> Option<ActorId> {
-        self.actors.iter().position(|actor| actor.name == name).or_else(|| {
-            self.forms.exact(name).filter(|form| form.kind == FormKind::Name).map(|form| form.actor)
-        })
+        self.actors
+            .iter()
+            .position(|actor| actor.name == name)
+            .or_else(|| self.forms.exact(name).filter(|form| form.kind == FormKind::Name).map(|form| form.actor))
     }
 }

@@ -167,8 +167,8 @@ impl Cues {
         let descriptors = phrases("descriptors.tsv", &read("descriptors.tsv")?, &["phrase", "refers_to"], |row| {
             row.list("refers_to").into_iter().map(|kind| field("descriptors.tsv", row.line, kind)).collect()
         })?;
-        let collectives = phrases("collectives.tsv", &read("collectives.tsv")?, &["noun", "kind"], |row| {
-            match row.get("kind") {
+        let collectives =
+            phrases("collectives.tsv", &read("collectives.tsv")?, &["noun", "kind"], |row| match row.get("kind") {
                 "side" => Ok(Collective::Side),
                 "media" => Ok(Collective::Media),
                 other => Err(LexiconError::Malformed {
@@ -176,8 +176,7 @@ impl Cues {
                     line: row.line,
                     reason: format!("unknown kind `{other}`; expected side or media"),
                 }),
-            }
-        })?;
+            })?;
         let issues = phrases("issues.tsv", &read("issues.tsv")?, &["term", "issue", "weight"], |row| {
             Ok(IssueCue {
                 issue: field("issues.tsv", row.line, row.get("issue"))?,
@@ -222,7 +221,11 @@ impl Cues {
                 "" => None,
                 id => Some(field("units.tsv", row.line, id)?),
             };
-            Ok(UnitCue { unit: row.get("unit").to_string(), factor: field("units.tsv", row.line, row.get("factor"))?, issue })
+            Ok(UnitCue {
+                unit: row.get("unit").to_string(),
+                factor: field("units.tsv", row.line, row.get("factor"))?,
+                issue,
+            })
         })?;
         let proposal_nouns = phrases("proposals.tsv", &read("proposals.tsv")?, &["noun"], |_| Ok(()))?;
         let mediation = phrases("mediation.tsv", &read("mediation.tsv")?, &["cue"], |_| Ok(()))?;

@@ -56,14 +56,9 @@ impl DataFiles {
 
     /// The contents of the data file `name`.
     pub fn read(&self, name: &str) -> Result<Cow<'static, str>, LexiconError> {
-        let embedded = EMBEDDED
-            .iter()
-            .find(|(known, _)| *known == name)
-            .map(|(_, text)| *text)
-            .ok_or_else(|| LexiconError::Unknown {
-                name: name.to_string(),
-                known: Self::names().collect::<Vec<_>>().join(", "),
-            })?;
+        let embedded = EMBEDDED.iter().find(|(known, _)| *known == name).map(|(_, text)| *text).ok_or_else(|| {
+            LexiconError::Unknown { name: name.to_string(), known: Self::names().collect::<Vec<_>>().join(", ") }
+        })?;
         if let Some(dir) = &self.dir {
             let path = dir.join(name);
             if path.exists() {
@@ -169,7 +164,8 @@ mod data_file_checks {
         let mut seen = std::collections::HashMap::new();
         for row in table.rows() {
             let name = row.get("name");
-            let forms = std::iter::once(name).chain(row.list("aliases")).chain(row.list("demonyms")).chain(row.list("seats"));
+            let forms =
+                std::iter::once(name).chain(row.list("aliases")).chain(row.list("demonyms")).chain(row.list("seats"));
             for form in forms {
                 if let Some(other) = seen.insert(form.to_string(), name.to_string()) {
                     assert_eq!(other, name, "actors.tsv: `{form}` names both {other} and {name}");

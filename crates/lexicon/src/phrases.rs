@@ -90,10 +90,7 @@ mod tests {
     use super::*;
 
     fn matcher(case_sensitive: bool) -> PhraseMatcher<u8> {
-        PhraseMatcher::new(
-            vec![("demand".into(), 1), ("demand for".into(), 2), ("US".into(), 3)],
-            case_sensitive,
-        )
+        PhraseMatcher::new(vec![("demand".into(), 1), ("demand for".into(), 2), ("US".into(), 3)], case_sensitive)
     }
 
     #[test]

@@ -11,13 +11,10 @@ mod span;
 mod vocab;
 
 pub use article::Article;
-pub use findings::{
-    Attribution, Document, Modality, Person, Position, Proposal, ProposalResponse, Quantity, Term,
-};
+pub use findings::{Attribution, Document, Modality, Person, Position, Proposal, ProposalResponse, Quantity, Term};
 pub use ledger::{
-    Bridging, Contradiction, ContradictionEntry, Evidence, Gap, GapState, HistoryEntry, IssueBoard,
-    Ledger, LedgerPerson, LedgerPosition, LedgerProposal, LedgerResponse, Merge, Negotiation,
-    NumericGap,
+    Bridging, Contradiction, ContradictionEntry, Evidence, Gap, GapState, HistoryEntry, IssueBoard, Ledger,
+    LedgerPerson, LedgerPosition, LedgerProposal, LedgerResponse, Merge, Negotiation, NumericGap,
 };
 pub use span::Span;
 pub use vocab::{Issue, Response, Stance, StanceClass, Status};

@@ -17,42 +17,27 @@ pub enum StoreError {
          it was written by a newer accord: upgrade accord, or pass --db with another database",
         path.display()
     )]
-    NewerSchema {
-        path: PathBuf,
-        found: i64,
-        supported: usize,
-    },
+    NewerSchema { path: PathBuf, found: i64, supported: usize },
 
     #[error(
         "cannot apply migration {migration} to {}: {source}; the database was left as it was: \
          move it aside and ingest again into a new one",
         path.display()
     )]
-    Migration {
-        path: PathBuf,
-        migration: &'static str,
-        source: rusqlite::Error,
-    },
+    Migration { path: PathBuf, migration: &'static str, source: rusqlite::Error },
 
     #[error(
         "the stored findings of document `{id}` in {} cannot be read by this accord: {source}; \
          re-ingest its article into a new database",
         path.display()
     )]
-    Findings {
-        path: PathBuf,
-        id: String,
-        source: serde_json::Error,
-    },
+    Findings { path: PathBuf, id: String, source: serde_json::Error },
 
     #[error(
         "database {}: {source}; check that the file is readable and writable and not locked by another process",
         path.display()
     )]
-    Sqlite {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    Sqlite { path: PathBuf, source: rusqlite::Error },
 }
 
 impl StoreError {

@@ -7,8 +7,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::StoreError;
 
 /// Every migration ever written, in order. Append only: a database's `user_version` counts how many it has had.
-pub(crate) const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+pub(crate) const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
 
 /// Brings the schema up to date, or refuses a database written by a newer accord.
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
@@ -18,19 +17,12 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     }
     // IMMEDIATE takes the write lock before reading the version, so two processes opening a fresh
     // database at once cannot both apply the same migration.
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(sqlite)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sqlite)?;
     let applied = schema_version(&tx, path)?;
     for (index, &(migration, sql)) in MIGRATIONS.iter().enumerate().skip(applied) {
-        let failed = |source| StoreError::Migration {
-            path: path.to_path_buf(),
-            migration,
-            source,
-        };
+        let failed = |source| StoreError::Migration { path: path.to_path_buf(), migration, source };
         tx.execute_batch(sql).map_err(failed)?;
-        tx.pragma_update(None, "user_version", index + 1)
-            .map_err(failed)?;
+        tx.pragma_update(None, "user_version", index + 1).map_err(failed)?;
     }
     // user_version lives in the database header, which SQLite writes within the transaction:
     // the schema and its version commit together or not at all.
@@ -42,14 +34,11 @@ pub(crate) fn schema_version(conn: &Connection, path: &Path) -> Result<usize, St
     let found: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(|source| StoreError::sqlite(path, source))?;
-    usize::try_from(found)
-        .ok()
-        .filter(|&version| version <= MIGRATIONS.len())
-        .ok_or_else(|| StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            found,
-            supported: MIGRATIONS.len(),
-        })
+    usize::try_from(found).ok().filter(|&version| version <= MIGRATIONS.len()).ok_or_else(|| StoreError::NewerSchema {
+        path: path.to_path_buf(),
+        found,
+        supported: MIGRATIONS.len(),
+    })
 }
 
 #[cfg(test)]
@@ -74,20 +63,11 @@ mod tests {
     fn a_newer_schema_is_refused_and_named() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("future.db");
-        Connection::open(&path)
-            .unwrap()
-            .pragma_update(None, "user_version", 99)
-            .unwrap();
+        Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
 
         let err = Store::open(&path).err().expect("a newer schema is refused");
 
-        assert!(
-            matches!(err, StoreError::NewerSchema { found: 99, .. }),
-            "{err:?}"
-        );
-        assert!(
-            err.to_string().contains(&path.display().to_string()),
-            "{err}"
-        );
+        assert!(matches!(err, StoreError::NewerSchema { found: 99, .. }), "{err:?}");
+        assert!(err.to_string().contains(&path.display().to_string()), "{err}");
     }
 }

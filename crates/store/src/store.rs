@@ -35,20 +35,17 @@ impl Store {
     /// A database that lives as long as the returned `Store`, for tests and one-off runs.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let path = PathBuf::from(":memory:");
-        let conn =
-            Connection::open_in_memory().map_err(|source| StoreError::sqlite(&path, source))?;
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::sqlite(&path, source))?;
         Store::init(conn, path)
     }
 
     fn init(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
         let sqlite = |source| StoreError::sqlite(&path, source);
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(sqlite)?;
         // WAL lets the dashboard read while an ingest writes. An in-memory database answers `memory`
         // and stays so, which is fine. This is also the first read of the file, where a file that is
         // not a database shows itself.
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .map_err(sqlite)?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())).map_err(sqlite)?;
         migrate(&mut conn, &path)?;
         Ok(Store { conn, path })
     }
@@ -111,22 +108,15 @@ impl Store {
             )
             .map_err(sqlite)?;
         let rows = statement
-            .query_map([], |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get(2)?,
-                ))
-            })
+            .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get(2)?)))
             .map_err(sqlite)?;
         rows.map(|row| {
             let (id, findings, text) = row.map_err(sqlite)?;
-            let mut document: Document =
-                serde_json::from_str(&findings).map_err(|source| StoreError::Findings {
-                    path: self.path.clone(),
-                    id,
-                    source,
-                })?;
+            let mut document: Document = serde_json::from_str(&findings).map_err(|source| StoreError::Findings {
+                path: self.path.clone(),
+                id,
+                source,
+            })?;
             document.text = text;
             Ok(document)
         })
@@ -192,12 +182,10 @@ const SERIALIZES: &str = "model values serialize to JSON";
 
 /// The SHA-256 of the cleaned text, in lower-case hex: the document's key.
 fn content_hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .fold(String::with_capacity(64), |mut hex, byte| {
-            write!(hex, "{byte:02x}").expect("writing to a String cannot fail");
-            hex
-        })
+    Sha256::digest(text.as_bytes()).iter().fold(String::with_capacity(64), |mut hex, byte| {
+        write!(hex, "{byte:02x}").expect("writing to a String cannot fail");
+        hex
+    })
 }
 
 #[cfg(test)]

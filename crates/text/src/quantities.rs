@@ -40,9 +40,10 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
         let mut value = first;
         let mut min = None;
         for link in RANGE_LINKS {
-            let fits = link.iter().enumerate().all(|(k, word)| {
-                tokens.get(next + k).is_some_and(|t| t.text(text).eq_ignore_ascii_case(word))
-            });
+            let fits = link
+                .iter()
+                .enumerate()
+                .all(|(k, word)| tokens.get(next + k).is_some_and(|t| t.text(text).eq_ignore_ascii_case(word)));
             if let Some((second, after)) = fits.then(|| number_at(text, tokens, next + link.len(), cues)).flatten() {
                 if second > first {
                     min = Some(first);
@@ -108,7 +109,8 @@ fn number_at(text: &str, tokens: &[Token], i: usize, cues: &Cues) -> Option<(f64
         }
         next += 1;
         if tokens.get(next).is_some_and(|t| t.text(text).eq_ignore_ascii_case("and")) {
-            let continues = tokens.get(next + 1).and_then(|t| word_value(t.text(text), cues)).is_some_and(|v| v < 100.0);
+            let continues =
+                tokens.get(next + 1).and_then(|t| word_value(t.text(text), cues)).is_some_and(|v| v < 100.0);
             if continues && current >= 100.0 {
                 next += 1;
             }
@@ -136,8 +138,8 @@ fn unit_after<'c>(text: &str, tokens: &[Token], i: usize, cues: &'c Cues) -> Opt
             return Some((token.span.start + m.end, m.value));
         }
         let word = token.text(text);
-        let is_filler = FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word))
-            || word.chars().next().is_some_and(char::is_uppercase);
+        let is_filler =
+            FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) || word.chars().next().is_some_and(char::is_uppercase);
         if token.kind != TokenKind::Word || !is_filler {
             return None;
         }
@@ -196,7 +198,10 @@ mod tests {
     #[test]
     fn weeks_become_days_and_ranges_keep_both_ends() {
         assert_eq!(quantities("within one week"), vec![(7.0, None, Some("days".into()))]);
-        assert_eq!(quantities("300 or even 400 trucks per day"), vec![(400.0, Some(300.0), Some("trucks_per_day".into()))]);
+        assert_eq!(
+            quantities("300 or even 400 trucks per day"),
+            vec![(400.0, Some(300.0), Some("trucks_per_day".into()))]
+        );
     }
 
     #[test]

@@ -117,18 +117,17 @@ mod tests {
 
     #[test]
     fn short_quotations_stay_whole() {
-        assert_eq!(split("He said: “We fight. We will not stop.” Talks end."), vec![
-            "He said: “We fight. We will not stop.”",
-            "Talks end."
-        ]);
+        assert_eq!(
+            split("He said: “We fight. We will not stop.” Talks end."),
+            vec!["He said: “We fight. We will not stop.”", "Talks end."]
+        );
     }
 
     #[test]
     fn lines_are_boundaries_and_lowercase_continues() {
-        assert_eq!(split("Title line\nIt fell 3.5 percent. then more.\n\nNext"), vec![
-            "Title line",
-            "It fell 3.5 percent. then more.",
-            "Next"
-        ]);
+        assert_eq!(
+            split("Title line\nIt fell 3.5 percent. then more.\n\nNext"),
+            vec!["Title line", "It fell 3.5 percent. then more.", "Next"]
+        );
     }
 }

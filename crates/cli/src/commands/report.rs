@@ -11,7 +11,11 @@ use crate::args::ReportArgs;
 
 pub fn run(report: &ReportArgs) -> anyhow::Result<Outcome> {
     if !report.db.exists() {
-        anyhow::bail!("{}: no such database; create it with `accord ingest PATH... --db {}`", report.db.display(), report.db.display());
+        anyhow::bail!(
+            "{}: no such database; create it with `accord ingest PATH... --db {}`",
+            report.db.display(),
+            report.db.display()
+        );
     }
     let store = Store::open(&report.db).with_context(|| format!("opening {}", report.db.display()))?;
     let documents = store.documents()?;

@@ -1,8 +1,8 @@
 //! Tests for `Store`, on hand-built articles and findings.
 
 use accord_model::{
-    Attribution, Issue, Modality, Person, Position, Proposal, ProposalResponse, Quantity, Response,
-    Span, Stance, Status, Term,
+    Attribution, Issue, Modality, Person, Position, Proposal, ProposalResponse, Quantity, Response, Span, Stance,
+    Status, Term,
 };
 use jiff::civil::{Date, date};
 
@@ -54,10 +54,7 @@ fn bare(id: &str, text: &str, published: Option<Date>) -> Document {
 /// A document with every field set, spans pointing into `TEXT`.
 fn full(id: &str) -> Document {
     let demand = span_of(TEXT, "Hamas demands a permanent ceasefire.");
-    let offer = span_of(
-        TEXT,
-        "Israel offered to free 300 or even 400 prisoners within 7 days rather than 70.",
-    );
+    let offer = span_of(TEXT, "Israel offered to free 300 or even 400 prisoners within 7 days rather than 70.");
     let named = span_of(TEXT, "The Bridge Plan was put forward by Qatar;");
     let rejected = span_of(TEXT, "Hamas rejected the Bridge Plan.");
     Document {
@@ -137,12 +134,7 @@ fn full(id: &str) -> Document {
 }
 
 fn count(store: &Store, table: &str) -> usize {
-    store
-        .conn
-        .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| {
-            row.get(0)
-        })
-        .unwrap()
+    store.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| row.get(0)).unwrap()
 }
 
 #[test]
@@ -150,22 +142,15 @@ fn put_then_documents_round_trips_every_field() {
     let mut store = Store::open_in_memory().unwrap();
     let document = full("doc_a");
 
-    assert_eq!(
-        store
-            .put(&article("doc_a", TEXT), &document, "extract 1.0")
-            .unwrap(),
-        Stored::Added
-    );
+    assert_eq!(store.put(&article("doc_a", TEXT), &document, "extract 1.0").unwrap(), Stored::Added);
 
     assert_eq!(store.documents().unwrap(), vec![document.clone()]);
     assert_eq!(store.document_count().unwrap(), 1);
     let (hash, published, origin, version): (String, String, String, String) = store
         .conn
-        .query_row(
-            "SELECT content_hash, published, origin, extractor_version FROM documents",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-        )
+        .query_row("SELECT content_hash, published, origin, extractor_version FROM documents", [], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })
         .unwrap();
     assert_eq!(hash, content_hash(TEXT));
     assert_eq!(
@@ -183,72 +168,31 @@ fn findings_are_copied_into_the_query_tables() {
     let offer = &document.positions[1];
     let labels: (String, String, String, String, String) = store
         .conn
-        .query_row(
-            "SELECT party, issue, stance, unit, stated FROM positions WHERE ordinal = 1",
-            [],
-            |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                ))
-            },
-        )
+        .query_row("SELECT party, issue, stance, unit, stated FROM positions WHERE ordinal = 1", [], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+        })
         .unwrap();
     let (quantity, start, end, evidence): (f64, usize, usize, String) = store
         .conn
-        .query_row(
-            "SELECT quantity, span_start, span_end, evidence FROM positions WHERE ordinal = 1",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-        )
+        .query_row("SELECT quantity, span_start, span_end, evidence FROM positions WHERE ordinal = 1", [], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })
         .unwrap();
     let as_strings = |values: [&str; 5]| values.map(str::to_string);
     assert_eq!(
         <[String; 5]>::from(labels),
-        as_strings([
-            "Israel",
-            "hostages_prisoners",
-            "offer",
-            "prisoners",
-            "2024-03-01"
-        ])
+        as_strings(["Israel", "hostages_prisoners", "offer", "prisoners", "2024-03-01"])
     );
-    assert_eq!(
-        (quantity, start, end),
-        (400.0, offer.span.start, offer.span.end)
-    );
-    assert_eq!(
-        (&TEXT[start..end], evidence.as_str()),
-        (offer.evidence.as_str(), offer.evidence.as_str())
-    );
+    assert_eq!((quantity, start, end), (400.0, offer.span.start, offer.span.end));
+    assert_eq!((&TEXT[start..end], evidence.as_str()), (offer.evidence.as_str(), offer.evidence.as_str()));
 
-    let aliases: String = store
-        .conn
-        .query_row("SELECT aliases_json FROM people", [], |row| row.get(0))
-        .unwrap();
+    let aliases: String = store.conn.query_row("SELECT aliases_json FROM people", [], |row| row.get(0)).unwrap();
     assert_eq!(aliases, r#"["Envoy","J. Envoy"]"#);
-    let (by, json): (String, String) = store
-        .conn
-        .query_row("SELECT by_actor, json FROM proposals", [], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
-        .unwrap();
+    let (by, json): (String, String) =
+        store.conn.query_row("SELECT by_actor, json FROM proposals", [], |row| Ok((row.get(0)?, row.get(1)?))).unwrap();
     assert_eq!(by, "Qatar");
-    assert_eq!(
-        serde_json::from_str::<Proposal>(&json).unwrap(),
-        document.proposals[0]
-    );
-    assert_eq!(
-        (
-            count(&store, "positions"),
-            count(&store, "people"),
-            count(&store, "proposals")
-        ),
-        (2, 1, 1)
-    );
+    assert_eq!(serde_json::from_str::<Proposal>(&json).unwrap(), document.proposals[0]);
+    assert_eq!((count(&store, "positions"), count(&store, "people"), count(&store, "proposals")), (2, 1, 1));
 }
 
 #[test]
@@ -260,9 +204,7 @@ fn the_same_text_twice_is_stored_once() {
     // A later extractor finding something else in the same text still changes nothing.
     let mut reextracted = document.clone();
     reextracted.status = Status::Agreement;
-    let again = store
-        .put(&article("doc_a", TEXT), &reextracted, "2")
-        .unwrap();
+    let again = store.put(&article("doc_a", TEXT), &reextracted, "2").unwrap();
 
     assert_eq!(again, Stored::AlreadyPresent);
     assert_eq!(store.documents().unwrap(), vec![document]);
@@ -276,17 +218,10 @@ fn a_new_text_under_a_known_id_is_kept_beside_the_old() {
     let edited = bare("doc_a", "Talks stalled. Update: they resumed.", None);
 
     store.put(&article("doc_a", &old.text), &old, "1").unwrap();
-    let stored = store
-        .put(&article("doc_a", &edited.text), &edited, "1")
-        .unwrap();
+    let stored = store.put(&article("doc_a", &edited.text), &edited, "1").unwrap();
 
     assert_eq!(stored, Stored::Added);
-    let mut texts: Vec<String> = store
-        .documents()
-        .unwrap()
-        .into_iter()
-        .map(|document| document.text)
-        .collect();
+    let mut texts: Vec<String> = store.documents().unwrap().into_iter().map(|document| document.text).collect();
     texts.sort();
     assert_eq!(texts, vec![old.text, edited.text]);
 }
@@ -295,9 +230,7 @@ fn a_new_text_under_a_known_id_is_kept_beside_the_old() {
 fn a_failed_put_leaves_the_store_as_it_was() {
     let mut store = Store::open_in_memory().unwrap();
     let kept = bare("doc_kept", "An earlier report.", Some(date(2024, 1, 1)));
-    store
-        .put(&article("doc_kept", &kept.text), &kept, "1")
-        .unwrap();
+    store.put(&article("doc_kept", &kept.text), &kept, "1").unwrap();
     // Fail the last insert of the next put, after its document and positions rows were written.
     store
         .conn
@@ -307,32 +240,16 @@ fn a_failed_put_leaves_the_store_as_it_was() {
         )
         .unwrap();
 
-    let err = store
-        .put(&article("doc_a", TEXT), &full("doc_a"), "1")
-        .unwrap_err();
+    let err = store.put(&article("doc_a", TEXT), &full("doc_a"), "1").unwrap_err();
 
     assert!(matches!(err, StoreError::Sqlite { .. }), "{err:?}");
-    assert!(
-        err.to_string().contains(":memory:") && err.to_string().contains("simulated failure"),
-        "{err}"
-    );
+    assert!(err.to_string().contains(":memory:") && err.to_string().contains("simulated failure"), "{err}");
     assert_eq!(store.documents().unwrap(), vec![kept.clone()]);
-    assert_eq!(
-        (count(&store, "positions"), count(&store, "people")),
-        (0, 0)
-    );
+    assert_eq!((count(&store, "positions"), count(&store, "people")), (0, 0));
 
     // Nothing half-stored blocks a retry.
-    store
-        .conn
-        .execute_batch("DROP TRIGGER fail_proposals")
-        .unwrap();
-    assert_eq!(
-        store
-            .put(&article("doc_a", TEXT), &full("doc_a"), "1")
-            .unwrap(),
-        Stored::Added
-    );
+    store.conn.execute_batch("DROP TRIGGER fail_proposals").unwrap();
+    assert_eq!(store.put(&article("doc_a", TEXT), &full("doc_a"), "1").unwrap(), Stored::Added);
     assert_eq!(store.document_count().unwrap(), 2);
 }
 
@@ -350,9 +267,7 @@ fn documents_come_by_date_undated_last_then_id_then_hash() {
     let read = |order: &mut dyn Iterator<Item = &Document>| {
         let mut store = Store::open_in_memory().unwrap();
         for document in order {
-            store
-                .put(&article(&document.id, &document.text), document, "1")
-                .unwrap();
+            store.put(&article(&document.id, &document.text), document, "1").unwrap();
         }
         store.documents().unwrap()
     };
@@ -361,10 +276,7 @@ fn documents_come_by_date_undated_last_then_id_then_hash() {
     let backward = read(&mut documents.iter().rev());
 
     assert_eq!(forward, backward);
-    let texts: Vec<&str> = forward
-        .iter()
-        .map(|document| document.text.as_str())
-        .collect();
+    let texts: Vec<&str> = forward.iter().map(|document| document.text.as_str()).collect();
     let mut versions = ["v, first version", "v, second version"];
     versions.sort_by_key(|text| content_hash(text));
     assert_eq!(
@@ -386,22 +298,13 @@ fn a_database_file_keeps_its_documents_across_opens() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("accord.db");
     let document = full("doc_a");
-    Store::open(&path)
-        .unwrap()
-        .put(&article("doc_a", TEXT), &document, "1")
-        .unwrap();
+    Store::open(&path).unwrap().put(&article("doc_a", TEXT), &document, "1").unwrap();
 
     let store = Store::open(&path).unwrap();
 
     assert_eq!(store.documents().unwrap(), vec![document]);
-    let mode: String = store
-        .conn
-        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
-        .unwrap();
-    let foreign_keys: bool = store
-        .conn
-        .query_row("PRAGMA foreign_keys", [], |row| row.get(0))
-        .unwrap();
+    let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |row| row.get(0)).unwrap();
+    let foreign_keys: bool = store.conn.query_row("PRAGMA foreign_keys", [], |row| row.get(0)).unwrap();
     assert_eq!((mode.as_str(), foreign_keys), ("wal", true));
 }
 
@@ -414,29 +317,18 @@ fn a_file_that_is_not_a_database_is_named() {
     let err = Store::open(&path).err().expect("garbage is refused");
 
     assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
-    assert!(
-        err.to_string().contains(&path.display().to_string()),
-        "{err}"
-    );
+    assert!(err.to_string().contains(&path.display().to_string()), "{err}");
 }
 
 #[test]
 fn unreadable_findings_name_their_document() {
     let mut store = Store::open_in_memory().unwrap();
     let document = bare("doc_a", "Talks stalled.", None);
-    store
-        .put(&article("doc_a", &document.text), &document, "1")
-        .unwrap();
-    store
-        .conn
-        .execute("UPDATE documents SET findings_json = '{\"id\": 7}'", [])
-        .unwrap();
+    store.put(&article("doc_a", &document.text), &document, "1").unwrap();
+    store.conn.execute("UPDATE documents SET findings_json = '{\"id\": 7}'", []).unwrap();
 
     let err = store.documents().unwrap_err();
 
     assert!(matches!(err, StoreError::Findings { .. }), "{err:?}");
-    assert!(
-        err.to_string().contains("`doc_a`") && err.to_string().contains("re-ingest"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("`doc_a`") && err.to_string().contains("re-ingest"), "{err}");
 }
