@@ -10,13 +10,13 @@ use crate::roles::Roles;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
     Name,
-    /// A demonym with a collective or role noun: "Israeli officials", "the Qatari side".
+    /// A demonym with a collective or role noun: "Ukrainian officials", "the Qatari side".
     Demonym,
     /// A capital or seat standing for the government: "Washington said".
     Seat,
     /// A person, standing for their affiliation.
     Person(usize),
-    /// A descriptor resolved to an earlier actor: "the movement".
+    /// A descriptor resolved to an earlier actor: "the group".
     Descriptor,
 }
 
@@ -28,7 +28,7 @@ pub struct Mention {
     pub via: Via,
     /// A place rather than an actor: "talks in Doha".
     pub locative: bool,
-    /// A report about the actor rather than the actor: "Israeli media", "Israel's Channel 12".
+    /// A report about the actor rather than the actor: "Russian media", "Russia's Channel One".
     pub media: bool,
 }
 

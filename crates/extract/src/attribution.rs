@@ -1,4 +1,4 @@
-//! Attribution: who speaks in each sentence ("a senior Israeli official said", "said Ghazi Hamad"), how the
+//! Attribution: who speaks in each sentence ("a senior Sudanese official said", "said Sergei Lavrov"), how the
 //! claim reaches the report (named official, unnamed official, statement, media report, analyst) and how
 //! firmly it is put (asserted, reported, hedged, denied).
 
@@ -8,7 +8,7 @@ use accord_model::{Attribution, Modality};
 use crate::analysis::{Analysis, Mention, Via, Voice};
 use crate::words::inside_quote;
 
-/// Words that mark an unnamed speaker: "a senior official", "Israeli sources".
+/// Words that mark an unnamed speaker: "a senior official", "Ukrainian sources".
 const UNNAMED: &[&str] =
     &["official", "officials", "source", "sources", "diplomat", "diplomats", "spokesperson", "spokesman"];
 /// Speakers that point back to the previous speaker: "the official stated".

@@ -1,5 +1,5 @@
-//! Actor mentions: names, demonyms acting ("Israeli officials"), seats ("Washington said"), people standing
-//! for their side, and descriptors resolved to an earlier actor ("the movement").
+//! Actor mentions: names, demonyms acting ("Ukrainian officials"), seats ("Washington said"), people standing
+//! for their side, and descriptors resolved to an earlier actor ("the group").
 
 use accord_lexicon::{Collective, FormKind};
 use accord_model::Span;
@@ -7,7 +7,7 @@ use accord_model::Span;
 use crate::analysis::{Analysis, Mention, Via};
 use crate::words::{LOCATIVES, word_before};
 
-/// How far after a demonym its collective or role noun may come: "senior Israeli negotiating officials".
+/// How far after a demonym its collective or role noun may come: "senior Russian negotiating officials".
 const DEMONYM_REACH: usize = 40;
 
 pub fn find(analysis: &mut Analysis<'_>) {
@@ -74,7 +74,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
     }
 }
 
-/// Whether the text at `offset` is a possessive ending: "Israel’s Channel 12".
+/// Whether the text at `offset` is a possessive ending: "Russia’s Channel One".
 fn possessive_at(text: &str, offset: usize) -> bool {
     text[offset..].starts_with("’s") || text[offset..].starts_with("'s") || text[offset..].starts_with('’')
 }

@@ -1,5 +1,5 @@
 //! People: known negotiators from the gazetteer, and unknown ones recognised by a role next to a name
-//! ("security analyst Ron Ben Yishai", "Ghazi Hamad, a member of Hamas's political bureau").
+//! ("army negotiator Omar Bakri Hassan", "Lina Haddad, a member of the M23 political leadership").
 
 use accord_lexicon::{ActorId, PhraseMatcher, RoleKind};
 use accord_model::Span;
@@ -63,7 +63,7 @@ fn add(people: &mut Vec<PersonFinding>, finding: PersonFinding, form: &str, span
     person.spans.push(span);
 }
 
-/// A role-found name that is a longer form of a known person's name ("Dr. Khalil al-Hayya").
+/// A role-found name that is a longer form of a known person's name ("Dr. Abdalla Hamdok").
 fn same_surname_person(known: &PersonFinding, found: &PersonFinding) -> bool {
     found.name.ends_with(&known.name) || known.name.ends_with(&found.name) && found.name.contains(' ')
 }
@@ -174,7 +174,7 @@ pub fn affiliation_near(analysis: &Analysis<'_>, s: usize, from: usize, to: usiz
     analysis.lexicon.actors.forms.find_iter(window).last().map(|m| m.value.actor)
 }
 
-/// Every later bare surname ("Netanyahu", "Hamad") of a person found by full name.
+/// Every later bare surname ("Lavrov", "Hassan") of a person found by full name.
 fn add_surname_mentions(analysis: &mut Analysis<'_>) {
     let text = &analysis.doc.text;
     let surnames: Vec<(String, usize)> = analysis

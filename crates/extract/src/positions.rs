@@ -2,7 +2,7 @@
 //! numbers, and the sentence as verbatim evidence.
 //!
 //! A cue's scope runs to the next cue; a copular cue ("... are a precondition") and a cue closing its
-//! clause ("a request that Hamas rejected") look back instead. The holder is the nearest acting mention
+//! clause ("a request that Moscow rejected") look back instead. The holder is the nearest acting mention
 //! before the cue on the same side of any quotation, the speaker inside a quotation, or the holder of a
 //! coordinated cue before it ("rejects ... and insists on ..."). Cues that describe a proposal's content or
 //! answer a proposal are left to the proposals stage.
@@ -123,7 +123,7 @@ fn collect(analysis: &mut Analysis<'_>) {
             if describes_proposal(analysis, s, holder.span, cue) || answers_proposal(analysis, s, right) {
                 continue;
             }
-            // A cue closing its clause takes its object from before it: "..., a request that Hamas rejected".
+            // A cue closing its clause takes its object from before it: "..., a request that Moscow rejected".
             let left = Span::new(sentence.start, holder.span.start.min(cue.span.start));
             let (scope, issues) = if cue.shape == CueShape::Copula {
                 let scope = Span::new(clause_start, cue.span.start);
@@ -157,7 +157,7 @@ fn collect(analysis: &mut Analysis<'_>) {
 }
 
 /// The stance cues of sentence `s`, negation applied, minus nouns that are the object of a verb cue
-/// ("rejected Hamas's demand for ...": the demand is what is rejected, not a second position) and minus
+/// ("rejected Kyiv's demand for ...": the demand is what is rejected, not a second position) and minus
 /// halves of hyphenated compounds ("US-endorsed" is a description, not an endorsement).
 fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
     let doc = analysis.doc;
@@ -346,7 +346,7 @@ fn followed_by(text: &str, at: usize, words: &[&str]) -> bool {
     words.iter().any(|w| after.starts_with(w))
 }
 
-/// Whether the text after a cue ends its clause at once: "..., a request that Hamas firmly rejected."
+/// Whether the text after a cue ends its clause at once: "..., a request that Moscow firmly rejected."
 fn closes_clause(analysis: &Analysis<'_>, right: Span) -> bool {
     let rest = right.slice(&analysis.doc.text).trim_start();
     rest.is_empty() || rest.starts_with([',', '.', ';', '—', '”', '"'])

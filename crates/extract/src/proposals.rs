@@ -1,5 +1,5 @@
-//! Proposals on the table: named ones ("the Witkoff Plan"), ones named by their author ("the US proposal",
-//! "a plan announced by President Biden", "drafted by Egypt and Qatar"), their terms and who answered how.
+//! Proposals on the table: named ones ("the Muscat Plan"), ones named by their author ("the US proposal",
+//! "a plan announced by President Ruto", "drafted by Egypt and Qatar"), their terms and who answered how.
 
 use accord_lexicon::ActorId;
 use accord_model::{Issue, Proposal, ProposalResponse, Response, Span, Term};
@@ -68,7 +68,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
     }
 }
 
-/// The proposal's name and authors: a capitalised name ("Witkoff Plan"), an author before the noun
+/// The proposal's name and authors: a capitalised name ("Muscat Plan"), an author before the noun
 /// ("US proposal"), or an author after "by".
 fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Span, Vec<ActorId>)> {
     let doc = analysis.doc;
@@ -151,7 +151,7 @@ fn terms_of(analysis: &Analysis<'_>, s: usize, noun: Span) -> Vec<Term> {
         .map(str::to_lowercase)
         .collect();
     // Only a noun that goes on to say what it holds ("a proposal that includes", "a plan for") has terms
-    // in its own sentence; "known as the Witkoff Plan, ..." goes on to other things.
+    // in its own sentence; "known as the Muscat Plan, ..." goes on to other things.
     let describes = opening.iter().any(|w| TERM_OPENERS.contains(&w.as_str()));
     let mut scopes = if describes { vec![rest] } else { Vec::new() };
     for next in s + 1..doc.sentences.len() {
@@ -208,7 +208,7 @@ fn term_credited_to(analysis: &Analysis<'_>, s: usize, name: Span) -> Option<Ter
 }
 
 /// Whether a cue is said of the proposal named at `name`: just before it in one phrase ("rejection of
-/// the latest US proposal") or in a relative clause after it ("the plan, which Hamas rejected").
+/// the latest US proposal") or in a relative clause after it ("the plan, which Iran rejected").
 fn answers(text: &str, cue: Span, name: Span) -> bool {
     if cue.end <= name.start {
         let between = &text[cue.end..name.start];

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 /// What `accord report` shows; every field unset shows everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Negotiations whose name contains this, ignoring case ("hamas" keeps "Hamas-Israel").
+    /// Negotiations whose name contains this, ignoring case ("rapid" keeps "Rapid Support Forces-Sudanese Armed Forces").
     pub negotiation: Option<String>,
     /// Negotiations this actor is involved in, and within them its positions, history, proposals and people.
     pub party: Option<String>,

@@ -1,8 +1,8 @@
 //! The gap on each issue between the parties' current positions, and the numbers each side stands on.
 //!
-//! A party's number on an issue comes from its own positions (except rejections: "Israel rejects releasing
-//! 20" is Hamas's number, not Israel's), from the terms of its proposals, and from the alternative another
-//! party turns down ("70 days rather than the one week the US plan proposed" gives the plan's author 7).
+//! A party's number on an issue comes from its own positions (except rejections: "Russia rejects a 30-day
+//! truce" is Ukraine's number, not Russia's), from the terms of its proposals, and from the alternative
+//! another party turns down ("14 days rather than the month the US plan proposed" gives the plan's author 30).
 
 use std::collections::BTreeMap;
 

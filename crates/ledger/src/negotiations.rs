@@ -3,7 +3,7 @@
 //! The principal pair of a document is the two non-mediator actors holding most of its positions. Distinct
 //! principal pairs are taken in order of how many documents contain both their members; a pair that shares a
 //! principal with an already accepted pair, and whose documents all contain that accepted pair too, is a side
-//! track of it (US-Hamas talks inside the Israel-Hamas file): its other member joins that negotiation as a
+//! track of it (US-Russia talks inside the Russia-Ukraine file): its other member joins that negotiation as a
 //! third party. Every document then goes to each accepted pair it contains, so one report can touch two
 //! negotiations.
 

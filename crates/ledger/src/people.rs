@@ -3,8 +3,8 @@
 //! Three rules, all decided on pairs of mentions so the result does not depend on the order of documents:
 //! 1. the same name up to titles, case, accents and punctuation (a document's own aliases count as its names),
 //!    with compatible affiliations (equal, or one unknown);
-//! 2. a surname alone ("Netanyahu") joins the one person of a compatible affiliation whose name ends with it;
-//! 3. a transliteration variant ("Steve Whittaker" for "Steve Witkoff"): same first name, same affiliation, a
+//! 2. a surname alone ("Lavrov") joins the one person of a compatible affiliation whose name ends with it;
+//! 3. a transliteration variant ("Sergey Lavrov" for "Sergei Lavrov"): same first name, same affiliation, a
 //!    shared role word ("envoy"), and surnames whose Jaro-Winkler similarity over a phonetic-ish spelling
 //!    reaches [`SURNAME_SIMILARITY`].
 
@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use accord_model::{Document, LedgerPerson, Merge, Person};
 
-/// Jaro-Winkler over [`phonetic`] spellings; "Witkoff"/"Whittaker" scores 0.85, "Biden"/"Manchin" 0.49.
+/// Jaro-Winkler over [`phonetic`] spellings: transliteration variants of one surname score high, unrelated
+/// surnames low.
 pub const SURNAME_SIMILARITY: f64 = 0.8;
 
 /// Honorifics and titles written before a name; not part of it.
@@ -215,7 +216,7 @@ fn cluster(mentions: &[&Mention], edges: &[Edge]) -> Cluster {
                 .cmp(&known.contains(b.0))
                 .then_with(|| a.1.len().cmp(&b.1.len()))
                 .then_with(|| name_tokens(a.0).len().cmp(&name_tokens(b.0).len()))
-                // Untitled forms first: "Khalil al-Hayya" over "Dr. Khalil al-Hayya".
+                // Untitled forms first: "Abdalla Hamdok" over "Dr. Abdalla Hamdok".
                 .then_with(|| b.0.split_whitespace().count().cmp(&a.0.split_whitespace().count()))
                 .then_with(|| b.0.cmp(a.0))
         })

@@ -1,7 +1,7 @@
 //! Proposals across documents: one proposal per author and name, whatever each report calls it.
 //!
 //! Two mentions are one proposal when their authors agree (equal, or one unknown) and their names share
-//! most distinctive words: "Witkoff Plan" and "the Witkoff proposal" both reduce to {witkoff}. Words every
+//! most distinctive words: "Muscat Plan" and "the Muscat proposal" both reduce to {muscat}. Words every
 //! proposal name has ("plan", "proposal", "deal", ...) are not distinctive. With one author unknown the names
 //! must overlap by half at least (Jaccard); with both known, one name's words inside the other's suffice.
 

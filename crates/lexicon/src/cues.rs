@@ -106,7 +106,7 @@ pub struct UnitCue {
     pub issue: Option<Issue>,
 }
 
-/// What a collective noun after a demonym makes of it: "Israeli officials" speak for Israel.
+/// What a collective noun after a demonym makes of it: "Ukrainian officials" speak for Ukraine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Collective {
     /// Officials, government, forces, negotiators: the side itself.

@@ -42,13 +42,13 @@ pub struct Person {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribution {
-    /// A named person speaks ("Haniyeh said").
+    /// A named person speaks ("Lavrov said").
     NamedOfficial,
-    /// An unnamed official or source ("a senior Israeli official said").
+    /// An unnamed official or source ("a senior Ukrainian official said").
     UnnamedOfficial,
-    /// The party itself, in a statement or as the grammatical subject ("Hamas said in a statement").
+    /// The party itself, in a statement or as the grammatical subject ("the RSF said in a statement").
     Statement,
-    /// Another outlet or side reports it ("according to Channel 12", "Israeli sources say Hamas ...").
+    /// Another outlet or side reports it ("according to Channel 12", "Ukrainian sources say Russia ...").
     MediaReport,
     /// An analyst's or journalist's reading.
     Analyst,
@@ -90,7 +90,7 @@ pub struct Position {
     /// Verbatim: always `span.slice(&document.text)`.
     pub evidence: String,
     pub span: Span,
-    /// Who voiced it, when that is not the party itself ("Ghazi Hamad", "a senior Israeli official").
+    /// Who voiced it, when that is not the party itself ("Sergei Lavrov", "a senior Ukrainian official").
     pub speaker: Option<String>,
     pub attribution: Attribution,
     pub modality: Modality,

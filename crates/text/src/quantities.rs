@@ -19,7 +19,7 @@ pub struct QuantityMention {
     pub issue: Option<Issue>,
 }
 
-/// Words that may stand between a number and its unit: "five Israeli soldiers", "250 more prisoners".
+/// Words that may stand between a number and its unit: "five Ukrainian soldiers", "250 more prisoners".
 const FILLERS: &[&str] = &["more", "additional", "other", "new", "remaining", "further", "of", "the", "live", "living"];
 const RANGE_LINKS: &[&[&str]] = &[&["to"], &["or", "even"], &["or"], &["and"], &["-"], &["–"]];
 

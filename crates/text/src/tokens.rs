@@ -21,7 +21,7 @@ impl Token {
     }
 }
 
-/// Characters that stay inside a token when letters or digits surround them: "al-Hayya", "U.S", "1,000", "Hamas’s".
+/// Characters that stay inside a token when letters or digits surround them: "al-Burhan", "U.S", "1,000", "Russia’s".
 fn joins(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | ',')
 }
