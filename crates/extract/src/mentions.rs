@@ -1,7 +1,7 @@
 //! Actor mentions: names, demonyms acting ("Ukrainian officials"), seats ("Washington said"), people standing
 //! for their side, and descriptors resolved to an earlier actor ("the group").
 
-use accord_lexicon::{Collective, FormKind};
+use accord_lexicon::{ActorKind, Collective, FormKind};
 use accord_model::Span;
 
 use crate::analysis::{Analysis, Mention, Via};
@@ -58,13 +58,21 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let candidates: Vec<&Mention> = earlier
                 .filter(|x| x.is_agent() && m.value.contains(&analysis.lexicon.actors.actors[x.actor].kind))
                 .collect();
-            // "the army" is the actor last named with "army" ("Sudan's army"), else the latest of its kind.
+            // "the army" is the actor last named with "army" ("Sudan's army"). Otherwise "the government" is
+            // the state the report is most about, and "the group" the latest group named.
             let head = span.slice(text).rsplit(' ').next().unwrap_or("").to_lowercase();
             let named_alike = candidates
                 .iter()
                 .filter(|x| x.span.slice(text).to_lowercase().contains(&head))
                 .max_by_key(|x| x.span.start);
-            let resolved = named_alike.or(candidates.iter().max_by_key(|x| x.span.start)).map(|x| x.actor);
+            let salient = || {
+                candidates
+                    .iter()
+                    .max_by_key(|x| (candidates.iter().filter(|y| y.actor == x.actor).count(), x.span.start))
+            };
+            let latest = || candidates.iter().max_by_key(|x| x.span.start);
+            let by_salience = m.value.contains(&ActorKind::State);
+            let resolved = named_alike.or_else(|| if by_salience { salient() } else { latest() }).map(|x| x.actor);
             if let Some(actor) = resolved {
                 mentions.push(Mention { span, actor, via: Via::Descriptor, locative: false, media: false });
             }

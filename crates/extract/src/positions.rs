@@ -107,17 +107,6 @@ fn collect(analysis: &mut Analysis<'_>) {
                 s,
                 Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start)),
             );
-            // "would agree to a truce only if ...": an offer hedged by a condition is a condition.
-            let cue = &match cues.get(k + 1) {
-                Some(next)
-                    if next.stance == Stance::Condition
-                        && matches!(cue.stance, Stance::Offer | Stance::Accept)
-                        && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';']) =>
-                {
-                    Cue { stance: Stance::Condition, ..*cue }
-                }
-                _ => *cue,
-            };
             let Some(holder) = holder_of(analysis, s, cue, previous_holder) else { continue };
             previous_holder = Some(holder.actor);
             if describes_proposal(analysis, s, holder.span, cue) || answers_proposal(analysis, s, right) {
