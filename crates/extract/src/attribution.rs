@@ -47,7 +47,8 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let at = sentence.start + cue.start;
             let end = sentence.start + cue.end;
             let before = mentions
-                .iter().rfind(|m| m.is_agent() && !quoted(m.span.start) && m.span.end <= at && at - m.span.end < 60);
+                .iter()
+                .rfind(|m| m.is_agent() && !quoted(m.span.start) && m.span.end <= at && at - m.span.end < 60);
             let after = mentions
                 .iter()
                 .find(|m| m.is_agent() && m.span.start >= end && text[end..m.span.start].trim().is_empty());

@@ -63,7 +63,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let head = span.slice(text).rsplit(' ').next().unwrap_or("").to_lowercase();
             let named_alike = candidates
                 .iter()
-                .filter(|x| x.span.slice(text).to_lowercase().contains(&head))
+                .filter(|x| phrase_around(text, x.span).to_lowercase().contains(&head))
                 .max_by_key(|x| x.span.start);
             let salient = || {
                 candidates
@@ -80,6 +80,20 @@ pub fn find(analysis: &mut Analysis<'_>) {
         mentions.sort_by_key(|m| m.span);
         analysis.mentions[s] = mentions;
     }
+}
+
+/// A mention with the words right around it, which may name what it is: "the government of the
+/// Democratic Republic of Congo", "Sudan's army".
+fn phrase_around(text: &str, span: Span) -> &str {
+    let start = text[..span.start].char_indices().rev().filter(|(_, c)| c.is_whitespace()).nth(2).map_or(0, |(i, _)| i);
+    let end = text[span.end..]
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(1)
+        .map_or(text.len(), |(i, _)| span.end + i);
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    &text[start.max(line_start)..end.min(line_end)]
 }
 
 /// Whether the text at `offset` is a possessive ending: "Russia’s Channel One".

@@ -47,6 +47,41 @@ const DEFINITES: &[&str] = &["the", "this", "that", "its", "their", "his", "her"
 /// Words that open a conditional or time clause, whose cues state the condition rather than a position.
 const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once", "after"];
 const ARTICLES: &[&str] = &["a", "an", "the"];
+/// How many words may separate a named subject from its verb cue: "Netanyahu has so far rejected".
+const SUBJECT_REACH: usize = 3;
+/// Words that stand before a verb, not a noun: "has rejected", "also agreed", "that ... rejected".
+const VERB_COMPANIONS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "also",
+    "not",
+    "never",
+    "again",
+    "already",
+    "reportedly",
+    "and",
+    "or",
+    "but",
+    "that",
+    "who",
+    "which",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "later",
+    "then",
+];
 /// Cues of obligation whose grammatical subject is who is asked, not who asks: "Lavrov said Ukraine must
 /// withdraw" is Russia's demand.
 const OBLIGATIONS: &[&str] = &["must", "needs to", "has to", "have to"];
@@ -157,9 +192,11 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
     for m in analysis.lexicon.cues.stances.find_iter(sentence.slice(text)) {
         let span = Span::new(sentence.start + m.start, sentence.start + m.end);
         let before = text[sentence.start..span.start].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
-        // "US-endorsed", "the agreed exchange": a participle describing a noun is not a stance.
-        if text[..span.start].ends_with('-') || (m.value.shape == CueShape::Verb && ARTICLES.contains(&before.as_str()))
-        {
+        // "US-endorsed", "the agreed exchange", "principles signed last month": a participle describing a
+        // noun is not a stance.
+        let describes_noun = m.value.shape == CueShape::Verb
+            && (ARTICLES.contains(&before.as_str()) || reduced_relative(analysis, s, span, &before));
+        if text[..span.start].ends_with('-') || describes_noun {
             continue;
         }
         let mut stance = m.value.stance;
@@ -180,6 +217,23 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// A past participle right after a common noun modifies it: "a declaration of principles signed last month".
+/// After a name ("Iran rejected"), an auxiliary ("has rejected") or an adverb ("firmly rejected") it is a verb.
+fn reduced_relative(analysis: &Analysis<'_>, s: usize, cue: Span, before: &str) -> bool {
+    let text = &analysis.doc.text;
+    let word = cue.slice(text);
+    // A subject named within a few words ("Netanyahu has so far rejected") makes it a verb.
+    let after_mention = analysis.mentions[s]
+        .iter()
+        .any(|m| m.span.end <= cue.start && text[m.span.end..cue.start].split_whitespace().count() <= SUBJECT_REACH);
+    word.ends_with("ed")
+        && !after_mention
+        && before.chars().all(|c| c.is_lowercase())
+        && !before.is_empty()
+        && !before.ends_with("ly")
+        && !VERB_COMPANIONS.contains(&before)
 }
 
 /// Whether a cue falls inside an "if ..." clause: "ready to raise its offer if the union agreed to drop the
@@ -222,16 +276,18 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
     }
     if cue_quoted {
         let outside = analysis.mentions[s]
-            .iter().rfind(|m| m.is_agent() && m.span.end <= cue.span.start && !quoted(m.span.start));
+            .iter()
+            .rfind(|m| m.is_agent() && m.span.end <= cue.span.start && !quoted(m.span.start));
         if let Some(side) = voice.side.or(outside.map(|m| m.actor)) {
             return unnamed(side);
         }
     }
     if let Some(mention) = nearest {
         if let crate::analysis::Via::Person(p) = mention.via
-            && analysis.people[p].role_kind.is_some_and(|k| !k.speaks_for_a_side()) {
-                return None;
-            }
+            && analysis.people[p].role_kind.is_some_and(|k| !k.speaks_for_a_side())
+        {
+            return None;
+        }
         return Some(Holder { actor: mention.actor, span: mention.span });
     }
     let tokens = &doc.tokens[s];

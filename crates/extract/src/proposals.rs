@@ -15,8 +15,8 @@ const CONTINUATIONS: &[&str] =
 const AUTHOR_REACH: usize = 4;
 /// Words that cannot stand inside "<author> ... <proposal>": the author would belong to another phrase.
 const PHRASE_BREAKS: &[&str] = &[
-    ",", ";", ":", "—", ".", "with", "a", "an", "of", "to", "for", "in", "at", "by", "from", "that", "which", "had",
-    "has", "have", "was", "were", "is", "are", "its", "their",
+    ",", ";", ":", "—", ".", "with", "a", "an", "the", "of", "to", "for", "in", "at", "by", "from", "that", "which",
+    "had", "has", "have", "was", "were", "is", "are", "its", "their",
 ];
 /// Verbs by which an author puts a proposal forward: "the Security Council voted on a proposal".
 const PROPOSING: &[&[&str]] = &[

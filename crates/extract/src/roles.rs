@@ -1,7 +1,7 @@
 //! Roles in the talks: parties (who hold positions), mediators (who broker, host or draft proposals without
 //! holding positions) and guarantors (who are asked to guarantee).
 
-use accord_lexicon::ActorId;
+use accord_lexicon::{ActorId, ActorKind};
 use accord_model::Issue;
 
 use crate::analysis::Analysis;
@@ -40,7 +40,8 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     let can_mediate = |actor: ActorId, explicit: bool| {
         let kind = analysis.lexicon.actors.actors[actor].kind;
         let allowed = if explicit { 1 } else { 0 };
-        (kind.is_state_like() || kind == accord_lexicon::ActorKind::Igo) && positions_of(actor) <= allowed
+        let brokering_kind = kind.is_state_like() || matches!(kind, ActorKind::Igo | ActorKind::GovernmentBody);
+        brokering_kind && positions_of(actor) <= allowed
     };
     let mut found: Vec<ActorId> = Vec::new();
     let mut add = |actor: ActorId, explicit: bool| {

@@ -51,18 +51,20 @@ pub fn find_dates(text: &str, range: Span, published: Option<Date>) -> Vec<DateM
         let month = month_number(&caps[1]);
         let year = caps.get(3).and_then(|y| y.as_str().parse().ok()).or(published.map(|p| p.year()));
         if let (Some(month), Some(year), Ok(day)) = (month, year, caps[2].parse::<i8>())
-            && let Ok(date) = Date::new(year, month, day) {
-                let whole = caps.get(0).expect("match");
-                found.push(DateMention { span: at(whole.start(), whole.end()), date });
-            }
+            && let Ok(date) = Date::new(year, month, day)
+        {
+            let whole = caps.get(0).expect("match");
+            found.push(DateMention { span: at(whole.start(), whole.end()), date });
+        }
     }
     for caps in DAY_MONTH.captures_iter(slice) {
         let year = caps.get(3).and_then(|y| y.as_str().parse().ok()).or(published.map(|p| p.year()));
         if let (Some(month), Some(year), Ok(day)) = (month_number(&caps[2]), year, caps[1].parse::<i8>())
-            && let Ok(date) = Date::new(year, month, day) {
-                let whole = caps.get(0).expect("match");
-                found.push(DateMention { span: at(whole.start(), whole.end()), date });
-            }
+            && let Ok(date) = Date::new(year, month, day)
+        {
+            let whole = caps.get(0).expect("match");
+            found.push(DateMention { span: at(whole.start(), whole.end()), date });
+        }
     }
     if let Some(published) = published {
         for m in RELATIVE.find_iter(slice) {
