@@ -173,8 +173,10 @@ fn collect(analysis: &mut Analysis<'_>) {
                 .and_then(|(q, issue)| issue.map(|issue| Choice { issue, term: q.unit.clone(), quantity: None }));
             for choice in with_unit_issue(issues, implied) {
                 let number = choice.quantity.or_else(|| quantity.clone().map(|q| q.0));
-                let position = position(analysis, s, holder.actor, cue, choice.issue, scope, number);
-                analysis.findings.push(Finding { holder: holder.actor, sentence: s, term: choice.term, position });
+                for actor in std::iter::once(holder.actor).chain(holder.with) {
+                    let position = position(analysis, s, actor, cue, choice.issue, scope, number.clone());
+                    analysis.findings.push(Finding { holder: actor, sentence: s, term: choice.term.clone(), position });
+                }
             }
         }
     }
@@ -249,6 +251,8 @@ fn inside_conditional(before: &str) -> bool {
 struct Holder {
     actor: ActorId,
     span: Span,
+    /// A second subject joined by "and": "Sudan's army and the RSF signed".
+    with: Option<ActorId>,
 }
 
 /// Whose position a cue states.
@@ -259,7 +263,7 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
     let voice = &analysis.voices[s];
     let quoted = |at: usize| inside_quote(sentence_text, sentence.start, at);
     let cue_quoted = quoted(cue.span.start);
-    let unnamed = |actor| Some(Holder { actor, span: Span::new(cue.span.start, cue.span.start) });
+    let unnamed = |actor| Some(Holder { actor, span: Span::new(cue.span.start, cue.span.start), with: None });
     // ", dropping its demand", ", insisting on ...": a participle after a comma shares the main subject.
     let participle = doc.text[..cue.span.start].trim_end().ends_with(',') && cue.span.slice(&doc.text).ends_with("ing");
     if let (true, Some(actor)) = (participle, coordinated) {
@@ -288,7 +292,17 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
         {
             return None;
         }
-        return Some(Holder { actor: mention.actor, span: mention.span });
+        let joined = analysis.mentions[s].iter().rfind(|m| {
+            m.is_agent() && m.actor != mention.actor && m.span.end <= mention.span.start && {
+                let between = doc.text[m.span.end..mention.span.start].trim().to_lowercase();
+                between == "and" || between == "and the"
+            }
+        });
+        return Some(Holder {
+            actor: mention.actor,
+            span: joined.map_or(mention.span, |j| j.span),
+            with: joined.map(|j| j.actor),
+        });
     }
     let tokens = &doc.tokens[s];
     let pronoun = tokens
