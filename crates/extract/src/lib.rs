@@ -1,4 +1,4 @@
-//! Doc + Lexicon -> findings: actors, people, attribution, positions, proposals, roles and status of one report.
+//! Doc + Lexicon -> findings: people, actors, attribution, proposals, positions, roles and status of one report.
 //!
 //! The pipeline is [`Extractor::extract`]; each stage lives in its own module and reads the stages before it
 //! through [`Analysis`], the per-document state.

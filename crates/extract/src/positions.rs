@@ -472,8 +472,16 @@ fn quantity_in(analysis: &Analysis<'_>, s: usize, scope: Span) -> Option<(Quanti
     let rather_than = alternative_at.and_then(|a| in_scope.iter().find(|q| q.span.start > a)).map(|q| q.value);
     let chosen: Vec<_> = in_scope.iter().filter(|q| alternative_at.is_none_or(|a| q.span.start < a)).collect();
     let first = chosen.first()?;
-    // A spoken list of one unit ("one week, two weeks, three weeks") is read as its largest value.
-    let largest = chosen.iter().filter(|q| q.unit == first.unit).map(|q| q.value).fold(first.value, f64::max);
+    // A spoken list of one unit ("one week, two weeks, three weeks") is read as its largest value; a
+    // number elsewhere in the clause ("the five-week war") is not part of it.
+    let mut largest = first.value;
+    for pair in chosen.windows(2) {
+        let gap = text[pair[0].span.end..pair[1].span.start].trim().trim_matches(',').trim();
+        if pair[1].unit != first.unit || !matches!(gap, "" | "or" | "and" | "to") {
+            break;
+        }
+        largest = largest.max(pair[1].value);
+    }
     let quantity =
         Quantity { value: largest, min: first.min, unit: first.unit.clone().unwrap_or_default(), rather_than };
     Some((quantity, first.issue))

@@ -86,6 +86,8 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
         if !authors.is_empty() {
             return Some((name, dedup(authors)));
         }
+        // "the Black Sea Navigation Plan drafted by the United States": the name stands, the author follows.
+        return authors_after_by(analysis, s, noun).map(|authors| (name, authors));
     }
     let before = mentions.iter().rfind(|m| !m.locative && m.span.end <= noun.start).filter(|m| {
         let between: Vec<String> =
@@ -95,6 +97,14 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
     if let Some(author) = before {
         return Some((Span::new(author.span.start, noun.end), vec![author.actor]));
     }
+    authors_after_by(analysis, s, noun).map(|authors| (noun, authors))
+}
+
+/// Authors named after "by" following the proposal noun: "a plan drafted by Egypt and Qatar".
+fn authors_after_by(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<Vec<ActorId>> {
+    let doc = analysis.doc;
+    let text = &doc.text;
+    let mentions = &analysis.mentions[s];
     let rest = &text[noun.end..doc.sentences[s].end];
     let by = rest.find(" by ").filter(|i| rest[..*i].split_whitespace().count() <= 3)?;
     // The authors run from "by" to the clause's end or the next preposition: "drafted by Egypt and Qatar
@@ -114,7 +124,7 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
         .map_or(rest.len(), |(start, word)| if word.contains([',', ';', '.']) { start + word.len() } else { start });
     let window = Span::new(noun.end + by, noun.end + clause_end);
     let authors: Vec<ActorId> = mentions.iter().filter(|m| window.contains(m.span)).map(|m| m.actor).collect();
-    (!authors.is_empty()).then(|| (noun, dedup(authors)))
+    (!authors.is_empty()).then(|| dedup(authors))
 }
 
 /// Whether the words between an actor and a proposal noun keep them in one phrase ("US", "latest",

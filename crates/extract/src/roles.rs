@@ -51,7 +51,21 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let mentions = &analysis.mentions[s];
-        let mediation = analysis.lexicon.cues.mediation.find_iter(sentence.slice(&doc.text)).next().is_some();
+        // "mediation" inside "Federal Mediation and Conciliation Service" names an actor, not an act.
+        let inside_name = |start: usize, end: usize| {
+            mentions.iter().any(|m| m.span.start <= sentence.start + start && sentence.start + end <= m.span.end)
+        };
+        let cues: Vec<_> = analysis.lexicon.cues.mediation.find_iter(sentence.slice(&doc.text)).collect();
+        let mediation = cues.iter().any(|m| !inside_name(m.start, m.end));
+        // ... though an actor so named is itself a mediator.
+        for mention in mentions {
+            let named_for_it = cues
+                .iter()
+                .any(|m| mention.span.start <= sentence.start + m.start && sentence.start + m.end <= mention.span.end);
+            if named_for_it {
+                add(mention.actor, true);
+            }
+        }
         let talks = issues_in(analysis, *sentence).iter().any(|h| h.issue == Issue::TalksProcess);
         let with_party = mentions.iter().any(|m| m.is_agent() && principal.contains(&m.actor));
         for mention in mentions.iter().filter(|m| !m.media) {

@@ -6,10 +6,10 @@ use crate::analysis::Analysis;
 
 /// When cues of different states weigh the same, the more pessimistic reading wins: reports of progress
 /// usually sit beside the obstacle that is the news.
-const TIE_ORDER: &[Status] = &[Status::Collapsed, Status::Stalled, Status::Agreement, Status::Ongoing];
+const TIE_ORDER: &[Status] = &[Status::Collapsed, Status::Stalled, Status::Agreement, Status::Ongoing, Status::Unclear];
 
 pub fn classify(analysis: &Analysis<'_>) -> Status {
-    let mut weights = [0u32; 4];
+    let mut weights = [0u32; TIE_ORDER.len()];
     for m in analysis.lexicon.cues.status.find_iter(&analysis.doc.text) {
         if let Some(i) = TIE_ORDER.iter().position(|s| *s == m.value.status) {
             weights[i] += u32::from(m.value.weight);

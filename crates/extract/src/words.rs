@@ -9,7 +9,22 @@ pub const LOCATIVES: &[&str] =
 /// Words that join items of a list, so each item can carry its own issue.
 pub const COORDINATORS: &[&str] = &["and", "or", ",", ";", ":", "as well as", "along with", "plus"];
 
-pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+pub const NEGATIONS: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "won't",
+    "won’t",
+    "don't",
+    "don’t",
+    "doesn't",
+    "doesn’t",
+    "didn't",
+    "didn’t",
+    "cannot",
+    "can't",
+    "can’t",
+];
 
 /// The token index at or after byte `offset` in a sentence's tokens.
 pub fn token_at(tokens: &[Token], offset: usize) -> usize {

@@ -21,6 +21,8 @@ pub struct QuantityMention {
 
 /// Words that may stand between a number and its unit: "five Ukrainian soldiers", "250 more prisoners".
 const FILLERS: &[&str] = &["more", "additional", "other", "new", "remaining", "further", "of", "the", "live", "living"];
+/// Currency signs written before the number: "$7,000".
+const CURRENCIES: &[(&str, &str)] = &[("$", "usd"), ("€", "eur"), ("£", "gbp")];
 const RANGE_LINKS: &[&[&str]] = &[&["to"], &["or", "even"], &["or"], &["and"], &["-"], &["–"]];
 
 /// Every number in `tokens` (a sentence's tokens over `text`), with range and unit where present.
@@ -32,6 +34,14 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
             found.push(compound);
             i += 1;
             continue;
+        }
+        if let Some((_, money)) = CURRENCIES.iter().find(|(sign, _)| tokens[i].text(text) == *sign) {
+            if let Some((value, next)) = number_at(text, tokens, i + 1, cues) {
+                let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
+                found.push(QuantityMention { span, value, min: None, unit: Some(money.to_string()), issue: None });
+                i = next;
+                continue;
+            }
         }
         let Some((first, mut next)) = number_at(text, tokens, i, cues) else {
             i += 1;
@@ -202,6 +212,11 @@ mod tests {
             quantities("300 or even 400 trucks per day"),
             vec![(400.0, Some(300.0), Some("trucks_per_day".into()))]
         );
+    }
+
+    #[test]
+    fn currency_signs_give_the_unit() {
+        assert_eq!(quantities("a $7,000 bonus"), vec![(7000.0, None, Some("usd".into()))]);
     }
 
     #[test]
