@@ -35,13 +35,13 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
             i += 1;
             continue;
         }
-        if let Some((_, money)) = CURRENCIES.iter().find(|(sign, _)| tokens[i].text(text) == *sign) {
-            if let Some((value, next)) = number_at(text, tokens, i + 1, cues) {
-                let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
-                found.push(QuantityMention { span, value, min: None, unit: Some(money.to_string()), issue: None });
-                i = next;
-                continue;
-            }
+        if let Some((_, money)) = CURRENCIES.iter().find(|(sign, _)| tokens[i].text(text) == *sign)
+            && let Some((value, next)) = number_at(text, tokens, i + 1, cues)
+        {
+            let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
+            found.push(QuantityMention { span, value, min: None, unit: Some(money.to_string()), issue: None });
+            i = next;
+            continue;
         }
         let Some((first, mut next)) = number_at(text, tokens, i, cues) else {
             i += 1;
