@@ -613,3 +613,98 @@ fn fixtures_match_blessed_output() {
         report.join("\n")
     );
 }
+
+const LEDGER_FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/ledger");
+
+/// Two negotiations, each with at least three dated reports: Sudan (three fixtures plus two same-day wires
+/// that disagree) and Russia-Ukraine (three fixtures).
+fn ledger_inputs() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fixture_files()
+        .into_iter()
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("sd-") || n.starts_with("ru-ua-"))
+        })
+        .collect();
+    paths.push(PathBuf::from(LEDGER_FIXTURES));
+    paths
+}
+
+fn ledger_of(paths: &[PathBuf]) -> Value {
+    let run = accord(
+        std::iter::once(PathBuf::from("extract")).chain(std::iter::once("--json".into())).chain(paths.iter().cloned()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let output: Value = serde_json::from_str(&run.stdout).unwrap();
+    output["ledger"].clone()
+}
+
+fn negotiation_with<'l>(ledger: &'l Value, party: &str) -> &'l Value {
+    ledger["negotiations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| strings(&n["parties"]).iter().any(|p| p == party))
+        .unwrap_or_else(|| panic!("no negotiation with {party}: {ledger:#}"))
+}
+
+#[test]
+fn ledger_tracks_history_sources_contradictions_concessions_gaps_and_hypotheses() {
+    let ledger = ledger_of(&ledger_inputs());
+    let sudan = negotiation_with(&ledger, "Rapid Support Forces");
+    let russia = negotiation_with(&ledger, "Russia");
+    assert_ne!(sudan["name"], russia["name"], "two negotiations kept apart");
+
+    for negotiation in [sudan, russia] {
+        let dates: Vec<Option<&str>> =
+            negotiation["history"].as_array().unwrap().iter().map(|h| h["date"].as_str()).collect();
+        let dated: Vec<&str> = dates.iter().map_while(|d| *d).collect();
+        assert!(dated.len() >= 3, "history is dated: {dates:?}");
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]), "history in date order: {dated:?}");
+        assert!(dates[dated.len()..].iter().all(Option::is_none), "undated entries come last: {dates:?}");
+    }
+
+    let most_sources = sudan["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["positions"].as_array().unwrap())
+        .map(|p| p["sources"].as_u64().unwrap())
+        .max()
+        .unwrap();
+    assert!(most_sources >= 2, "a position corroborated by several reports");
+
+    let wires = ["sd-2023-06-02-wire-a", "sd-2023-06-02-wire-b"];
+    let contradiction = sudan["contradictions"].as_array().unwrap().iter().find(|c| {
+        let documents: Vec<&str> =
+            c["entries"].as_array().unwrap().iter().filter_map(|e| e["document"].as_str()).collect();
+        wires.iter().all(|w| documents.contains(w))
+    });
+    assert!(contradiction.is_some(), "the two same-day wires contradict each other: {:#}", sudan["contradictions"]);
+
+    let concession = russia["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["party"] == "Russia" && h["issue"] == "ceasefire" && h["concession"].is_string());
+    assert!(concession.is_some(), "Russia's move from two weeks to thirty days is a concession");
+
+    let numeric = sudan["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|i| i["gap"]["numeric"].as_object().filter(|n| n["by_party"].as_object().unwrap().len() >= 2));
+    assert!(numeric.is_some(), "a numeric gap between the two sides: {:#}", sudan["issues"]);
+
+    let hypotheses = sudan["bridging"].as_array().unwrap();
+    assert!(!hypotheses.is_empty());
+    assert!(hypotheses.iter().all(|b| b["hypothesis"].as_str().unwrap().starts_with("Hypothesis:")));
+    assert!(hypotheses.iter().all(|b| !b["basis"].as_array().unwrap().is_empty()), "every hypothesis shows its basis");
+}
+
+#[test]
+fn ledger_is_the_same_whatever_the_order_of_the_reports() {
+    let mut paths = ledger_inputs();
+    let forward = ledger_of(&paths);
+    paths.reverse();
+    assert_eq!(forward, ledger_of(&paths));
+}
