@@ -1,7 +1,7 @@
 //! People: known negotiators from the gazetteer, and unknown ones recognised by a role next to a name
 //! ("army negotiator Omar Bakri Hassan", "Lina Haddad, a member of the M23 political leadership").
 
-use accord_lexicon::{ActorId, PhraseMatcher, RoleKind};
+use accord_lexicon::{ActorId, ActorKind, PhraseMatcher, RoleKind};
 use accord_model::Span;
 use accord_text::Token;
 
@@ -127,6 +127,7 @@ fn finding(
     affiliation: Option<ActorId>,
 ) -> PersonFinding {
     let text = &analysis.doc.text;
+    let affiliation = affiliation.or_else(|| organisation_of_role(analysis, kind, name.start));
     PersonFinding {
         name: name.slice(text).to_string(),
         forms: Vec::new(),
@@ -137,6 +138,27 @@ fn finding(
         known: false,
         spans: vec![name],
     }
+}
+
+/// For a union leader or an executive whose organisation the sentence leaves unsaid ("union president
+/// Dominic Reyes"): the union or company the report has named most before `offset`.
+fn organisation_of_role(analysis: &Analysis<'_>, kind: RoleKind, offset: usize) -> Option<ActorId> {
+    let kinds: &[ActorKind] = match kind {
+        RoleKind::UnionLeader => &[ActorKind::Union],
+        RoleKind::Executive => &[ActorKind::Company, ActorKind::EmployerGroup],
+        _ => return None,
+    };
+    let mut counts: Vec<(ActorId, usize)> = Vec::new();
+    for m in analysis.lexicon.actors.forms.find_iter(&analysis.doc.text[..offset]) {
+        let actor = m.value.actor;
+        if kinds.contains(&analysis.lexicon.actors.actors[actor].kind) {
+            match counts.iter_mut().find(|(a, _)| *a == actor) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((actor, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(actor, _)| actor)
 }
 
 /// A personal name starting at token `i`: two to five capitalised words, particles allowed inside,

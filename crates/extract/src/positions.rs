@@ -45,7 +45,7 @@ const OBJECT_REACH: usize = 5;
 /// Words that make a proposal noun point at one particular proposal.
 const DEFINITES: &[&str] = &["the", "this", "that", "its", "their", "his", "her"];
 /// Words that open a conditional or time clause, whose cues state the condition rather than a position.
-const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once", "after"];
+const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once"];
 const ARTICLES: &[&str] = &["a", "an", "the"];
 /// How many words may separate a named subject from its verb cue: "Netanyahu has so far rejected".
 const SUBJECT_REACH: usize = 3;
@@ -266,7 +266,12 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
     let unnamed = |actor| Some(Holder { actor, span: Span::new(cue.span.start, cue.span.start), with: None });
     // ", dropping its demand", ", insisting on ...": a participle after a comma shares the main subject.
     let participle = doc.text[..cue.span.start].trim_end().ends_with(',') && cue.span.slice(&doc.text).ends_with("ing");
-    if let (true, Some(actor)) = (participle, coordinated) {
+    // "offered ..., but rejected ...": a verb joined to the one before it shares its subject.
+    let joined_verb = {
+        let head = doc.text[sentence.start..cue.span.start].trim_end().to_lowercase();
+        head.ends_with(" but") || head.ends_with(" and") || head.ends_with(", but") || head.ends_with("but also")
+    };
+    if let (true, Some(actor)) = (participle || joined_verb, coordinated) {
         return unnamed(actor);
     }
     let nearest: Option<&Mention> = analysis.mentions[s].iter().rfind(|m| {

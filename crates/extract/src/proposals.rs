@@ -92,7 +92,9 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
     let before = mentions.iter().rfind(|m| !m.locative && m.span.end <= noun.start).filter(|m| {
         let between: Vec<String> =
             tokens[token_at(tokens, m.span.end)..at].iter().map(|t| t.text(text).to_lowercase()).collect();
-        authors_noun_phrase(&between)
+        // "Sudan's army rejects Quad truce plan": a stance verb between them makes the actor its answerer.
+        let answered = analysis.lexicon.cues.stances.find_iter(&text[m.span.end..noun.start]).next().is_some();
+        !answered && authors_noun_phrase(&between)
     });
     if let Some(author) = before {
         return Some((Span::new(author.span.start, noun.end), vec![author.actor]));
