@@ -30,6 +30,8 @@ pub struct Mention {
     pub locative: bool,
     /// A report about the actor rather than the actor: "Russian media", "Russia's Channel One".
     pub media: bool,
+    /// The actor as broker of the talks: "Saudi and American mediators".
+    pub brokering: bool,
 }
 
 impl Mention {

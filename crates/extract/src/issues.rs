@@ -43,6 +43,7 @@ fn item_heads(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
             span: Span::new(scope.start + m.start, scope.start + m.end),
             weight: m.value.weight,
         })
+        .filter(|hit| !(hit.issue == Issue::TalksProcess && in_passing(text, hit.span.start)))
         .collect();
     let mut groups: Vec<Vec<IssueHit>> = Vec::new();
     for hit in hits {
@@ -55,6 +56,18 @@ fn item_heads(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
     }
     groups.iter().map(|group| head_of(text, group)).collect()
 }
+
+/// Whether talks named at `offset` are only a setting: "at the start of the talks", "during the negotiations".
+fn in_passing(text: &str, offset: usize) -> bool {
+    let before = text[..offset].to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let word = words.iter().find(|w| !DETERMINERS.contains(w)).copied().unwrap_or("");
+    SETTING_PREPOSITIONS.contains(&word)
+}
+
+/// Prepositions that make talks the setting of a clause rather than what it is about.
+const SETTING_PREPOSITIONS: &[&str] = &["of", "at", "during", "in", "ahead", "before", "after", "throughout", "from"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "these", "those", "this", "that", "its", "their", "ongoing", "latest"];
 
 /// Whether the words between two issue terms start a new list item rather than attach to the first:
 /// any comma or coordinator between them does ("withdrawal of forces from the corridor and the entry of aid").

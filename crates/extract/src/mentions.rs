@@ -42,11 +42,19 @@ pub fn find(analysis: &mut Analysis<'_>) {
                     None => continue,
                 },
             };
-            mentions.push(Mention { span, actor, via, locative, media });
+            let brokering = follower == Some(Collective::Mediator);
+            mentions.push(Mention { span, actor, via, locative, media, brokering });
         }
         for (span, person) in person_spans.iter().filter(|(p, _)| sentence.contains(*p)) {
             if let Some(actor) = analysis.people[*person].affiliation {
-                mentions.push(Mention { span: *span, actor, via: Via::Person(*person), locative: false, media: false });
+                mentions.push(Mention {
+                    span: *span,
+                    actor,
+                    via: Via::Person(*person),
+                    locative: false,
+                    media: false,
+                    brokering: false,
+                });
             }
         }
         for m in analysis.lexicon.cues.descriptors.find_iter(sentence_text) {
@@ -74,7 +82,14 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let by_salience = m.value.contains(&ActorKind::State);
             let resolved = named_alike.or_else(|| if by_salience { salient() } else { latest() }).map(|x| x.actor);
             if let Some(actor) = resolved {
-                mentions.push(Mention { span, actor, via: Via::Descriptor, locative: false, media: false });
+                mentions.push(Mention {
+                    span,
+                    actor,
+                    via: Via::Descriptor,
+                    locative: false,
+                    media: false,
+                    brokering: false,
+                });
             }
         }
         mentions.sort_by_key(|m| m.span);

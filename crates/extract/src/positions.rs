@@ -88,7 +88,11 @@ const OBLIGATIONS: &[&str] = &["must", "needs to", "has to", "have to"];
 /// Words that open a relative clause whose actor is not the subject of the main clause.
 const RELATIVE_OPENERS: &[&str] = &["where", "which", "who", "whom", "whose"];
 /// Words that start a new clause, ending a cue's scope: "agrees to a pause as prisoner talks move ...".
-const SUBORDINATORS: &[&str] = &["while", "whereas", "because", "although", "though", "as", "amid"];
+const SUBORDINATORS: &[&str] = &["while", "whereas", "because", "although", "though", "as", "amid", "before", "after"];
+/// Words that, after a comma, open a relative clause about the noun before it: ", which would open ...".
+const RELATIVE_AFTER_COMMA: &[&str] = &["which", "who", "whose"];
+/// How many words may stand between a clause-opening comma and "said": ", a senior official said".
+const ATTRIBUTION_REACH: usize = 7;
 /// Words that open a clause describing the noun before them.
 const RELATIVES: &[&str] = &["that", "which", "whereby"];
 
@@ -292,6 +296,10 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
         }
     }
     if let Some(mention) = nearest {
+        // What "Saudi and American mediators" put forward is a proposal, not a side's position.
+        if mention.brokering {
+            return None;
+        }
         if let crate::analysis::Via::Person(p) = mention.via
             && analysis.people[p].role_kind.is_some_and(|k| !k.speaks_for_a_side())
         {
@@ -384,9 +392,20 @@ fn clause_end(analysis: &Analysis<'_>, s: usize, scope: Span) -> Span {
         .find_iter(scope.slice(text))
         .filter(|m| matches!(m.value, accord_lexicon::SpeechKind::Say))
         .map(|m| scope.start + m.start)
-        .find(|at| text[*at..sentence.end].split_whitespace().count() <= 4)
-        .and_then(|at| text[scope.start..at].rfind(',').map(|comma| scope.start + comma));
-    let scope = Span::new(scope.start, attribution.unwrap_or(scope.end));
+        .filter_map(|at| text[scope.start..at].rfind(',').map(|comma| (scope.start + comma, at)))
+        .find(|(comma, at)| {
+            let between = &text[*comma..*at];
+            let ends_sentence = text[*at..sentence.end].split_whitespace().count() <= 4;
+            let short = between.split_whitespace().count() <= ATTRIBUTION_REACH;
+            (ends_sentence || short) && !between.contains(['“', '"'])
+        })
+        .map(|(comma, _)| comma);
+    let relative = RELATIVE_AFTER_COMMA
+        .iter()
+        .filter_map(|w| scope.slice(text).find(&format!(", {w} ")).map(|i| scope.start + i))
+        .min();
+    let end = [attribution, relative].into_iter().flatten().min().unwrap_or(scope.end);
+    let scope = Span::new(scope.start, end.max(scope.start));
     let cut = analysis.doc.tokens[s]
         .iter()
         .filter(|t| scope.start < t.span.start && t.span.end <= scope.end)

@@ -37,9 +37,16 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     let positions_of = |actor: ActorId| counts.iter().find(|(a, _, _)| *a == actor).map_or(0, |(_, n, _)| *n);
     let principal: Vec<ActorId> = counts.iter().filter(|(_, n, _)| *n >= 2).map(|(a, _, _)| *a).collect();
     // Explicit mediation outweighs one stray position; weaker signs only count for actors holding none.
+    let brokers: Vec<ActorId> = analysis.mentions.iter().flatten().filter(|m| m.brokering).map(|m| m.actor).collect();
     let can_mediate = |actor: ActorId, explicit: bool| {
         let kind = analysis.lexicon.actors.actors[actor].kind;
-        let allowed = if explicit { 1 } else { 0 };
+        let allowed = if brokers.contains(&actor) {
+            usize::MAX
+        } else if explicit {
+            1
+        } else {
+            0
+        };
         let brokering_kind = kind.is_state_like() || matches!(kind, ActorKind::Igo | ActorKind::GovernmentBody);
         brokering_kind && positions_of(actor) <= allowed
     };
@@ -79,7 +86,7 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
         let states = proposal.authors.iter().filter(|a| analysis.lexicon.actors.actors[**a].kind.is_state_like());
         states.for_each(|a| add(*a, false));
     }
-    found.retain(|a| !principal.contains(a));
+    found.retain(|a| !principal.contains(a) || brokers.contains(a));
     found
 }
 

@@ -113,6 +113,8 @@ pub enum Collective {
     Side,
     /// Media, press, sources: reports about the side, not the side.
     Media,
+    /// Mediators: the actor brokers the talks rather than bargains in them.
+    Mediator,
 }
 
 #[derive(Debug, Clone)]
@@ -171,10 +173,11 @@ impl Cues {
             phrases("collectives.tsv", &read("collectives.tsv")?, &["noun", "kind"], |row| match row.get("kind") {
                 "side" => Ok(Collective::Side),
                 "media" => Ok(Collective::Media),
+                "mediator" => Ok(Collective::Mediator),
                 other => Err(LexiconError::Malformed {
                     file: "collectives.tsv".into(),
                     line: row.line,
-                    reason: format!("unknown kind `{other}`; expected side or media"),
+                    reason: format!("unknown kind `{other}`; expected side, media or mediator"),
                 }),
             })?;
         let issues = phrases("issues.tsv", &read("issues.tsv")?, &["term", "issue", "weight"], |row| {
