@@ -22,6 +22,9 @@ pub fn data_files(data_dir: Option<&PathBuf>) -> anyhow::Result<DataFiles> {
     }
 }
 
+/// How many articles are read before they are extracted together.
+const BATCH: usize = 256;
+
 pub struct Pipeline {
     pub reader: Reader,
     pub extractor: Extractor,
@@ -35,25 +38,61 @@ impl Pipeline {
         Ok(Pipeline { reader, extractor: Extractor::new(lexicon) })
     }
 
-    /// Calls `each` with every article read from `paths` and its findings; returns how many inputs failed.
+    /// Calls `each` with every article read from `paths` and its findings, in input order; returns how many
+    /// inputs failed. Articles are extracted in batches spread over the machine's cores.
     pub fn run(&self, paths: &[PathBuf], mut each: impl FnMut(Article, Document)) -> usize {
         let mut failed = 0;
-        for item in self.reader.read(paths) {
-            match item {
-                Ok(article) => {
-                    // Not an error (the text was read), but a guessed encoding can garble names: say so.
-                    if let Some(encoding) = &article.decoded_from {
-                        eprintln!("accord: {}: not valid UTF-8; decoded as {encoding}", article.origin);
+        let mut items = self.reader.read(paths).peekable();
+        while items.peek().is_some() {
+            let mut batch = Vec::with_capacity(BATCH);
+            for item in items.by_ref().take(BATCH) {
+                match item {
+                    Ok(article) => {
+                        // Not an error (the text was read), but a guessed encoding can garble names: say so.
+                        if let Some(encoding) = &article.decoded_from {
+                            eprintln!("accord: {}: not valid UTF-8; decoded as {encoding}", article.origin);
+                        }
+                        batch.push(article);
                     }
-                    let document = self.extractor.extract(&article);
-                    each(article, document);
+                    Err(err) => {
+                        eprintln!("accord: {err}");
+                        failed += 1;
+                    }
                 }
-                Err(err) => {
-                    eprintln!("accord: {err}");
-                    failed += 1;
-                }
+            }
+            for (article, document) in self.extract_all(batch) {
+                each(article, document);
             }
         }
         failed
+    }
+
+    /// Extracts `articles` on every core, keeping their order.
+    fn extract_all(&self, articles: Vec<Article>) -> Vec<(Article, Document)> {
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(articles.len().max(1));
+        let chunk = articles.len().div_ceil(workers).max(1);
+        let mut chunks: Vec<Vec<Article>> = Vec::new();
+        let mut rest = articles;
+        while !rest.is_empty() {
+            let tail = rest.split_off(chunk.min(rest.len()));
+            chunks.push(std::mem::replace(&mut rest, tail));
+        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .into_iter()
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        chunk
+                            .into_iter()
+                            .map(|a| {
+                                let d = self.extractor.extract(&a);
+                                (a, d)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().expect("extraction does not panic")).collect()
+        })
     }
 }

@@ -59,7 +59,11 @@ fn item_heads(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
 
 /// Whether talks named at `offset` are only a setting: "at the start of the talks", "during the negotiations".
 fn in_passing(text: &str, offset: usize) -> bool {
-    let before = text[..offset].to_lowercase();
+    let mut start = offset.saturating_sub(40);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = text[start..offset].to_lowercase();
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let word = words.iter().find(|w| !DETERMINERS.contains(w)).copied().unwrap_or("");
     SETTING_PREPOSITIONS.contains(&word)

@@ -169,7 +169,8 @@ fn name_at(analysis: &Analysis<'_>, tokens: &[Token], i: usize) -> Option<Span> 
     let mut capitalized = 0;
     while end < tokens.len() && end - i < 6 {
         let word = tokens[end].text(text);
-        let particle = PARTICLES.contains(&word) || PARTICLES.iter().any(|p| word.starts_with(&format!("{p}-")));
+        let particle = PARTICLES.contains(&word)
+            || PARTICLES.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with('-')));
         let name_like = is_capitalized(word) && word.chars().any(char::is_lowercase);
         if !(name_like || particle) || is_actor_or_role(analysis, word) {
             break;

@@ -1,5 +1,7 @@
 //! Whole-word, case-insensitive phrase matching: the one way cue lists are looked up in text.
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// A set of phrases, each carrying a value, found in text as whole words, longest first.
@@ -8,6 +10,9 @@ pub struct PhraseMatcher<T> {
     automaton: AhoCorasick,
     values: Vec<T>,
     phrases: Vec<String>,
+    /// Each phrase (lower-cased unless case matters) to its index, for whole-string lookups.
+    exact: HashMap<String, usize>,
+    case_sensitive: bool,
 }
 
 /// One phrase found in a haystack: byte offsets into that haystack and the phrase's value.
@@ -22,12 +27,17 @@ impl<T> PhraseMatcher<T> {
     /// Builds a matcher; `case_sensitive` is for names ("US" must not match "us").
     pub fn new(entries: Vec<(String, T)>, case_sensitive: bool) -> PhraseMatcher<T> {
         let (phrases, values): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
+        let key = |p: &str| if case_sensitive { p.to_string() } else { p.to_ascii_lowercase() };
+        let mut exact = HashMap::new();
+        for (i, phrase) in phrases.iter().enumerate() {
+            exact.entry(key(phrase)).or_insert(i);
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(!case_sensitive)
             .build(&phrases)
             .expect("phrase lists are small enough for aho-corasick");
-        PhraseMatcher { automaton, values, phrases }
+        PhraseMatcher { automaton, values, phrases, exact, case_sensitive }
     }
 
     pub fn len(&self) -> usize {
@@ -68,7 +78,9 @@ impl<T> PhraseMatcher<T> {
 
     /// The value of `phrase` if the whole string is one of the phrases.
     pub fn exact(&self, phrase: &str) -> Option<&T> {
-        self.find_iter(phrase).find(|m| m.start == 0 && m.end == phrase.len()).map(|m| m.value)
+        let found =
+            if self.case_sensitive { self.exact.get(phrase) } else { self.exact.get(&phrase.to_ascii_lowercase()) };
+        found.map(|i| &self.values[*i])
     }
 }
 

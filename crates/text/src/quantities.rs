@@ -21,6 +21,8 @@ pub struct QuantityMention {
 
 /// Words that may stand between a number and its unit: "five Ukrainian soldiers", "250 more prisoners".
 const FILLERS: &[&str] = &["more", "additional", "other", "new", "remaining", "further", "of", "the", "live", "living"];
+/// How many bytes a unit phrase may span: "trucks per day" and the like are short.
+const UNIT_REACH: usize = 40;
 /// Currency signs written before the number: "$7,000".
 const CURRENCIES: &[(&str, &str)] = &[("$", "usd"), ("€", "eur"), ("£", "gbp")];
 const RANGE_LINKS: &[&[&str]] = &[&["to"], &["or", "even"], &["or"], &["and"], &["-"], &["–"]];
@@ -143,8 +145,11 @@ fn word_value(word: &str, cues: &Cues) -> Option<f64> {
 fn unit_after<'c>(text: &str, tokens: &[Token], i: usize, cues: &'c Cues) -> Option<(usize, &'c UnitCue)> {
     for token in tokens.iter().skip(i).take(4) {
         let rest = &text[token.span.start..];
-        let line_end = rest.find('\n').unwrap_or(rest.len());
-        if let Some(m) = cues.units.find_iter(&rest[..line_end]).next().filter(|m| m.start == 0) {
+        let mut end = rest.find('\n').unwrap_or(rest.len()).min(UNIT_REACH);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(m) = cues.units.find_iter(&rest[..end]).next().filter(|m| m.start == 0) {
             return Some((token.span.start + m.end, m.value));
         }
         let word = token.text(text);
