@@ -7,6 +7,22 @@ use accord_model::{Issue, Stance, Status};
 
 use crate::{ActorKind, LexiconError, PhraseMatcher, Table};
 
+/// `FromStr` for a kind column: each id maps to a variant, and an unknown id is named with the valid ones.
+macro_rules! keyword_kind {
+    ($name:ident { $($id:literal => $variant:ident),+ $(,)? }) => {
+        impl FromStr for $name {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<$name, String> {
+                match s {
+                    $($id => Ok($name::$variant),)+
+                    other => Err(format!("unknown kind `{other}`; expected one of: {}", [$($id),+].join(", "))),
+                }
+            }
+        }
+    };
+}
+
 /// What a role word says about the person holding it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RoleKind {
@@ -35,31 +51,24 @@ impl RoleKind {
     }
 }
 
-impl FromStr for RoleKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<RoleKind, String> {
-        Ok(match s {
-            "head_of_state" => RoleKind::HeadOfState,
-            "head_of_government" => RoleKind::HeadOfGovernment,
-            "minister" => RoleKind::Minister,
-            "envoy" => RoleKind::Envoy,
-            "negotiator" => RoleKind::Negotiator,
-            "official" => RoleKind::Official,
-            "spokesperson" => RoleKind::Spokesperson,
-            "military" => RoleKind::Military,
-            "intelligence" => RoleKind::Intelligence,
-            "leader" => RoleKind::Leader,
-            "legislator" => RoleKind::Legislator,
-            "diplomat" => RoleKind::Diplomat,
-            "analyst" => RoleKind::Analyst,
-            "journalist" => RoleKind::Journalist,
-            "union_leader" => RoleKind::UnionLeader,
-            "executive" => RoleKind::Executive,
-            other => return Err(format!("unknown role kind `{other}`")),
-        })
-    }
-}
+keyword_kind!(RoleKind {
+    "head_of_state" => HeadOfState,
+    "head_of_government" => HeadOfGovernment,
+    "minister" => Minister,
+    "envoy" => Envoy,
+    "negotiator" => Negotiator,
+    "official" => Official,
+    "spokesperson" => Spokesperson,
+    "military" => Military,
+    "intelligence" => Intelligence,
+    "leader" => Leader,
+    "legislator" => Legislator,
+    "diplomat" => Diplomat,
+    "analyst" => Analyst,
+    "journalist" => Journalist,
+    "union_leader" => UnionLeader,
+    "executive" => Executive,
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IssueCue {
@@ -78,6 +87,8 @@ pub enum CueShape {
     Copula,
 }
 
+keyword_kind!(CueShape { "verb" => Verb, "noun" => Noun, "phrase" => Phrase, "copula" => Copula });
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StanceCue {
     pub stance: Stance,
@@ -91,6 +102,8 @@ pub enum SpeechKind {
     Hedge,
     Deny,
 }
+
+keyword_kind!(SpeechKind { "say" => Say, "report" => Report, "hedge" => Hedge, "deny" => Deny });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatusCue {
@@ -116,6 +129,8 @@ pub enum Collective {
     /// Mediators: the actor brokers the talks rather than bargains in them.
     Mediator,
 }
+
+keyword_kind!(Collective { "side" => Side, "media" => Media, "mediator" => Mediator });
 
 #[derive(Debug, Clone)]
 pub struct Cues {
@@ -169,17 +184,9 @@ impl Cues {
         let descriptors = phrases("descriptors.tsv", &read("descriptors.tsv")?, &["phrase", "refers_to"], |row| {
             row.list("refers_to").into_iter().map(|kind| field("descriptors.tsv", row.line, kind)).collect()
         })?;
-        let collectives =
-            phrases("collectives.tsv", &read("collectives.tsv")?, &["noun", "kind"], |row| match row.get("kind") {
-                "side" => Ok(Collective::Side),
-                "media" => Ok(Collective::Media),
-                "mediator" => Ok(Collective::Mediator),
-                other => Err(LexiconError::Malformed {
-                    file: "collectives.tsv".into(),
-                    line: row.line,
-                    reason: format!("unknown kind `{other}`; expected side, media or mediator"),
-                }),
-            })?;
+        let collectives = phrases("collectives.tsv", &read("collectives.tsv")?, &["noun", "kind"], |row| {
+            field("collectives.tsv", row.line, row.get("kind"))
+        })?;
         let issues = phrases("issues.tsv", &read("issues.tsv")?, &["term", "issue", "weight"], |row| {
             Ok(IssueCue {
                 issue: field("issues.tsv", row.line, row.get("issue"))?,
@@ -187,31 +194,11 @@ impl Cues {
             })
         })?;
         let stances = phrases("stances.tsv", &read("stances.tsv")?, &["cue", "stance", "kind"], |row| {
-            let shape = match row.get("kind") {
-                "verb" => CueShape::Verb,
-                "noun" => CueShape::Noun,
-                "phrase" => CueShape::Phrase,
-                "copula" => CueShape::Copula,
-                other => {
-                    return Err(LexiconError::Malformed {
-                        file: "stances.tsv".into(),
-                        line: row.line,
-                        reason: format!("unknown kind `{other}`; expected verb, noun, phrase or copula"),
-                    });
-                }
-            };
+            let shape = field("stances.tsv", row.line, row.get("kind"))?;
             Ok(StanceCue { stance: field("stances.tsv", row.line, row.get("stance"))?, shape })
         })?;
-        let speech = phrases("speech.tsv", &read("speech.tsv")?, &["cue", "kind"], |row| match row.get("kind") {
-            "say" => Ok(SpeechKind::Say),
-            "report" => Ok(SpeechKind::Report),
-            "hedge" => Ok(SpeechKind::Hedge),
-            "deny" => Ok(SpeechKind::Deny),
-            other => Err(LexiconError::Malformed {
-                file: "speech.tsv".into(),
-                line: row.line,
-                reason: format!("unknown kind `{other}`; expected say, report, hedge or deny"),
-            }),
+        let speech = phrases("speech.tsv", &read("speech.tsv")?, &["cue", "kind"], |row| {
+            field("speech.tsv", row.line, row.get("kind"))
         })?;
         let status = phrases("status.tsv", &read("status.tsv")?, &["cue", "status", "weight"], |row| {
             Ok(StatusCue {
