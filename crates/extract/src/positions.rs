@@ -13,7 +13,7 @@ use accord_text::find_dates;
 
 use crate::analysis::{Analysis, Finding, Mention};
 use crate::issues::{issues_in, last_issue_in};
-use crate::words::{NEGATIONS, clip, inside_quote, lower_words, token_at};
+use crate::words::{NEGATIONS, clip, inside_conditional, inside_quote, lower_words, token_at};
 
 /// Sentences longer than this many words cite the cue's clause instead of the whole sentence.
 const LONG_SENTENCE: usize = 60;
@@ -44,8 +44,6 @@ const ALTERNATIVES: &[&str] = &["rather than", "instead of"];
 const OBJECT_REACH: usize = 5;
 /// Words that make a proposal noun point at one particular proposal.
 const DEFINITES: &[&str] = &["the", "this", "that", "its", "their", "his", "her"];
-/// Words that open a conditional or time clause, whose cues state the condition rather than a position.
-const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once"];
 const ARTICLES: &[&str] = &["a", "an", "the"];
 /// How many words may separate a named subject from its verb cue: "Netanyahu has so far rejected".
 const SUBJECT_REACH: usize = 3;
@@ -240,14 +238,6 @@ fn reduced_relative(analysis: &Analysis<'_>, s: usize, cue: Span, before: &str) 
         && !before.is_empty()
         && !before.ends_with("ly")
         && !VERB_COMPANIONS.contains(&before)
-}
-
-/// Whether a cue falls inside an "if ..." clause: "ready to raise its offer if the union agreed to drop the
-/// pension demand" holds Boeing's condition, not the union's acceptance.
-fn inside_conditional(before: &str) -> bool {
-    let lower = before.to_lowercase();
-    let clause = lower.rsplit([',', ';', '—', ':']).next().unwrap_or("");
-    clause.split(|c: char| !c.is_alphabetic()).any(|w| CONDITIONALS.contains(&w))
 }
 
 /// The side holding a cue and where it is named (an empty span at the cue when it is not named).

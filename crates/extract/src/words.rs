@@ -68,3 +68,14 @@ pub fn clip(text: &str, max: usize) -> String {
     let cut = text[..end].rfind(' ').unwrap_or(end);
     format!("{}…", &text[..cut])
 }
+
+/// Words that open a conditional or time clause, whose cues state the condition rather than a position.
+pub const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once"];
+
+/// Whether a cue falls inside an "if ..." clause: "ready to raise its offer if the union agreed to drop the
+/// pension demand" holds Boeing's condition, not the union's acceptance.
+pub fn inside_conditional(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let clause = lower.rsplit([',', ';', '—', ':']).next().unwrap_or("");
+    clause.split(|c: char| !c.is_alphabetic()).any(|w| CONDITIONALS.contains(&w))
+}
