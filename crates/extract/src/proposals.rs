@@ -18,6 +18,12 @@ const PHRASE_BREAKS: &[&str] = &[
     ",", ";", ":", "—", ".", "with", "a", "an", "the", "of", "to", "for", "in", "at", "by", "from", "that", "which",
     "had", "has", "have", "was", "were", "is", "are", "its", "their",
 ];
+/// Auxiliaries between an author and its proposing verb: "mediators have tabled".
+const AUXILIARIES: &[&str] = &["has", "have", "had", "was", "were", "is", "are", "also", "jointly"];
+/// How many words of "for ..." complement a proposal's name may carry.
+const COMPLEMENT_WORDS: usize = 8;
+/// Words after which a complement stops: "a proposal for a truce that ...".
+const SUBORDINATE_STARTS: &[&str] = &["that", "which", "while", "but", "and"];
 /// Verbs by which an author puts a proposal forward: "the Security Council voted on a proposal".
 const PROPOSING: &[&[&str]] = &[
     &["voted", "on"],
@@ -87,19 +93,66 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
             return Some((name, dedup(authors)));
         }
         // "the Black Sea Navigation Plan drafted by the United States": the name stands, the author follows.
-        return authors_after_by(analysis, s, noun).map(|authors| (name, authors));
+        if let Some(authors) = authors_after_by(analysis, s, noun) {
+            return Some((name, authors));
+        }
+        return authors_before(analysis, s, Span::new(tokens[first].span.start, noun.end)).map(|(_, a)| (name, a));
     }
-    let before = mentions.iter().rfind(|m| !m.locative && m.span.end <= noun.start).filter(|m| {
-        let between: Vec<String> =
-            tokens[token_at(tokens, m.span.end)..at].iter().map(|t| t.text(text).to_lowercase()).collect();
+    authors_before(analysis, s, noun)
+        .or_else(|| authors_after_by(analysis, s, noun).map(|authors| (noun, authors)))
+        .map(|(name, authors)| (with_complement(analysis, s, name), authors))
+}
+
+/// An author before the proposal: in one noun phrase with it ("the latest US plan") or putting it forward
+/// ("Saudi and American mediators have tabled a draft"). Returns the name from the author to the noun.
+fn authors_before(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Span, Vec<ActorId>)> {
+    let text = &analysis.doc.text;
+    let tokens = &analysis.doc.tokens[s];
+    let mentions = &analysis.mentions[s];
+    let at = token_at(tokens, noun.start);
+    let author = mentions.iter().rfind(|m| !m.locative && m.span.end <= noun.start).filter(|m| {
+        let between: Vec<String> = tokens[token_at(tokens, m.span.end)..at]
+            .iter()
+            .map(|t| t.text(text).to_lowercase())
+            .skip_while(|w| analysis.lexicon.cues.collectives.exact(w).is_some() || AUXILIARIES.contains(&w.as_str()))
+            .collect();
         // "Sudan's army rejects Quad truce plan": a stance verb between them makes the actor its answerer.
-        let answered = analysis.lexicon.cues.stances.find_iter(&text[m.span.end..noun.start]).next().is_some();
+        let gap = &text[m.span.end..noun.start];
+        let answered = analysis.lexicon.cues.stances.find_iter(gap).any(|cue| {
+            let word = gap[cue.start..cue.end].to_lowercase();
+            !PROPOSING.iter().any(|verb| verb[0] == word)
+        });
         !answered && authors_noun_phrase(&between)
+    })?;
+    // "Saudi and American mediators": both put it forward.
+    let joined = mentions.iter().rfind(|m| {
+        m.span.end <= author.span.start
+            && text[m.span.end..author.span.start].trim() == "and"
+            && m.actor != author.actor
     });
-    if let Some(author) = before {
-        return Some((Span::new(author.span.start, noun.end), vec![author.actor]));
+    let authors = joined.map(|j| j.actor).into_iter().chain([author.actor]).collect();
+    let start = joined.map_or(author.span.start, |j| j.span.start);
+    Some((Span::new(start, noun.end), authors))
+}
+
+/// A name carried on through what the proposal is for: "US proposal for a 30-day halt to strikes".
+fn with_complement(analysis: &Analysis<'_>, s: usize, name: Span) -> Span {
+    let text = &analysis.doc.text;
+    let sentence = analysis.doc.sentences[s];
+    let rest = &text[name.end..sentence.end];
+    let opens = ["for ", "on ", "to "].iter().any(|w| rest.trim_start().starts_with(w));
+    if !opens {
+        return name;
     }
-    authors_after_by(analysis, s, noun).map(|authors| (noun, authors))
+    let clause = rest.find([',', ';', '.', '—']).unwrap_or(rest.len());
+    let mut end = name.end;
+    for (i, word) in rest[..clause].split_whitespace().enumerate().take(COMPLEMENT_WORDS) {
+        if i > 0 && SUBORDINATE_STARTS.contains(&word) {
+            break;
+        }
+        end = rest[end - name.end..].find(word).map_or(end, |j| end + j + word.len());
+    }
+    Span::new(name.start, end.min(sentence.end))
 }
 
 /// Authors named after "by" following the proposal noun: "a plan drafted by Egypt and Qatar".
@@ -135,7 +188,9 @@ fn authors_noun_phrase(between: &[String]) -> bool {
     let verb_frame = PROPOSING.iter().any(|verb| {
         between.len() >= verb.len()
             && between.iter().zip(verb.iter()).all(|(w, v)| w == v)
-            && between[verb.len()..].iter().all(|w| ARTICLES.contains(&w.as_str()) || w.chars().all(char::is_lowercase))
+            && between[verb.len()..]
+                .iter()
+                .all(|w| ARTICLES.contains(&w.as_str()) || w.chars().all(char::is_alphanumeric))
     });
     let modifiers = between.len() <= AUTHOR_REACH && !between.iter().any(|w| PHRASE_BREAKS.contains(&w.as_str()));
     verb_frame || modifiers
