@@ -23,7 +23,7 @@ const AUXILIARIES: &[&str] = &["has", "have", "had", "was", "were", "is", "are",
 /// How many words of "for ..." complement a proposal's name may carry.
 const COMPLEMENT_WORDS: usize = 8;
 /// Words after which a complement stops: "a proposal for a truce that ...".
-const SUBORDINATE_STARTS: &[&str] = &["that", "which", "while", "but", "and"];
+const SUBORDINATE_STARTS: &[&str] = &["that", "which", "while", "but", "and", "as", "after", "before", "amid"];
 /// Verbs by which an author puts a proposal forward: "the Security Council voted on a proposal".
 const PROPOSING: &[&[&str]] = &[
     &["voted", "on"],
@@ -49,25 +49,20 @@ const PREPOSITIONS: &[&str] = &["with", "in", "on", "at", "for", "from", "to", "
 
 pub fn find(analysis: &mut Analysis<'_>) {
     let doc = analysis.doc;
-    let text = &doc.text;
     for s in 0..doc.sentences.len() {
         for noun in analysis.proposal_nouns(s) {
             let Some((name, authors)) = name_and_authors(analysis, s, noun) else { continue };
             let responses = responses_in(analysis, s, name, &authors);
             let mut terms = terms_of(analysis, s, noun);
             terms.extend(term_credited_to(analysis, s, name));
+            let by = authors.iter().map(|a| analysis.actor_name(*a)).collect::<Vec<_>>().join(" and ");
+            let title = title_of(analysis, s, name, noun, &by);
             merge(
                 analysis,
                 ProposalFinding {
                     authors: authors.clone(),
                     sentence: s,
-                    proposal: Proposal {
-                        name: name.slice(text).trim_matches(['“', '”', '"']).to_string(),
-                        by: Some(authors.iter().map(|a| analysis.actor_name(*a)).collect::<Vec<_>>().join(" and ")),
-                        terms,
-                        responses,
-                        span: name,
-                    },
+                    proposal: Proposal { name: title, by: Some(by), terms, responses, span: name },
                 },
             );
         }
@@ -101,6 +96,24 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
     authors_before(analysis, s, noun)
         .or_else(|| authors_after_by(analysis, s, noun).map(|authors| (noun, authors)))
         .map(|(name, authors)| (with_complement(analysis, s, name), authors))
+}
+
+/// The proposal's name as a reader would give it: the name as written ("Witkoff Plan", "US plan for a
+/// 30-day truce"), without a proposing verb ("Security Council proposal", not "Security Council voted on a
+/// proposal"), and with its authors when the text gives only the noun ("Egypt and Qatar initiative").
+fn title_of(analysis: &Analysis<'_>, s: usize, name: Span, noun: Span, by: &str) -> String {
+    let text = &analysis.doc.text;
+    let clean = |t: &str| t.trim_matches(['“', '”', '"']).trim().to_string();
+    if name == noun {
+        return format!("{by} {}", clean(noun.slice(text)));
+    }
+    let author = analysis.mentions[s].iter().find(|m| name.contains(m.span) && m.span.end <= noun.start);
+    let between = author.map(|a| text[a.span.end..noun.start].to_lowercase()).unwrap_or_default();
+    let verb = PROPOSING.iter().any(|verb| between.split_whitespace().any(|w| w == verb[0]));
+    match author {
+        Some(author) if verb => format!("{} {}", author.span.slice(text), clean(&text[noun.start..name.end])),
+        _ => clean(name.slice(text)),
+    }
 }
 
 /// An author before the proposal: in one noun phrase with it ("the latest US plan") or putting it forward
@@ -144,7 +157,12 @@ fn with_complement(analysis: &Analysis<'_>, s: usize, name: Span) -> Span {
     if !opens {
         return name;
     }
-    let clause = rest.find([',', ';', '.', '—']).unwrap_or(rest.len());
+    let clause = [", ", "; ", " — ", "”", "\""]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .chain([rest.trim_end().trim_end_matches('.').len()])
+        .min()
+        .unwrap_or(rest.len());
     let mut end = name.end;
     for (i, word) in rest[..clause].split_whitespace().enumerate().take(COMPLEMENT_WORDS) {
         if i > 0 && SUBORDINATE_STARTS.contains(&word) {
