@@ -103,7 +103,7 @@ fn name_and_authors(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Sp
 /// proposal"), and with its authors when the text gives only the noun ("Egypt and Qatar initiative").
 fn title_of(analysis: &Analysis<'_>, s: usize, name: Span, noun: Span, by: &str) -> String {
     let text = &analysis.doc.text;
-    let clean = |t: &str| t.trim_matches(['“', '”', '"']).trim().to_string();
+    let clean = |t: &str| t.trim_matches(['“', '”', '"']).trim().trim_end_matches([',', ';', ':']).to_string();
     if name == noun {
         return format!("{by} {}", clean(noun.slice(text)));
     }
