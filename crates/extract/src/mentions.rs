@@ -1,7 +1,7 @@
 //! Actor mentions: names, demonyms acting ("Ukrainian officials"), seats ("Washington said"), people standing
 //! for their side, and descriptors resolved to an earlier actor ("the group").
 
-use accord_lexicon::{ActorKind, Collective, FormKind};
+use accord_lexicon::{ActorId, ActorKind, Collective, FormKind, Refers};
 use accord_model::Span;
 
 use crate::analysis::{Analysis, Mention, Via};
@@ -59,29 +59,22 @@ pub fn find(analysis: &mut Analysis<'_>) {
         }
         for m in analysis.lexicon.cues.descriptors.find_iter(sentence_text) {
             let span = Span::new(sentence.start + m.start, sentence.start + m.end);
-            let earlier = mentions
+            let earlier: Vec<&Mention> = mentions
                 .iter()
                 .filter(|x| x.span.end <= span.start)
-                .chain(analysis.mentions[..s].iter().rev().flat_map(|ms| ms.iter().rev()));
-            let candidates: Vec<&Mention> = earlier
-                .filter(|x| x.is_agent() && m.value.contains(&analysis.lexicon.actors.actors[x.actor].kind))
+                .chain(analysis.mentions[..s].iter().rev().flat_map(|ms| ms.iter().rev()))
+                .filter(|x| x.is_agent() && !x.brokering)
                 .collect();
-            // "the army" is the actor last named with "army" ("Sudan's army"). Otherwise "the government" is
-            // the state the report is most about, and "the group" the latest group named.
-            let head = span.slice(text).rsplit(' ').next().unwrap_or("").to_lowercase();
-            let named_alike = candidates
-                .iter()
-                .filter(|x| phrase_around(text, x.span).to_lowercase().contains(&head))
-                .max_by_key(|x| x.span.start);
-            let salient = || {
-                candidates
-                    .iter()
-                    .max_by_key(|x| (candidates.iter().filter(|y| y.actor == x.actor).count(), x.span.start))
+            let resolved = match m.value {
+                Refers::Kinds(kinds) => resolve_descriptor(analysis, &earlier, kinds, span).into_iter().collect(),
+                Refers::BothSides => {
+                    // The two sides are those named most outside sentences about mediating.
+                    let bargaining: Vec<&Mention> =
+                        earlier.iter().copied().filter(|x| !mediation_sentence(analysis, x.span.start)).collect();
+                    most_named(&bargaining, 2)
+                }
             };
-            let latest = || candidates.iter().max_by_key(|x| x.span.start);
-            let by_salience = m.value.contains(&ActorKind::State);
-            let resolved = named_alike.or_else(|| if by_salience { salient() } else { latest() }).map(|x| x.actor);
-            if let Some(actor) = resolved {
+            for actor in resolved {
                 mentions.push(Mention {
                     span,
                     actor,
@@ -95,6 +88,57 @@ pub fn find(analysis: &mut Analysis<'_>) {
         mentions.sort_by_key(|m| m.span);
         analysis.mentions[s] = mentions;
     }
+}
+
+/// The actor a descriptor such as "the army" or "the government" refers back to among `earlier` mentions.
+fn resolve_descriptor(
+    analysis: &Analysis<'_>,
+    earlier: &[&Mention],
+    kinds: &[ActorKind],
+    span: Span,
+) -> Option<ActorId> {
+    let text = &analysis.doc.text;
+    let candidates: Vec<&Mention> =
+        earlier.iter().copied().filter(|x| kinds.contains(&analysis.lexicon.actors.actors[x.actor].kind)).collect();
+    // "the army" is the actor last named with "army" ("Sudan's army"). Otherwise "the government" is the state
+    // the report is most about, and "the group" the latest group named.
+    let head = span.slice(text).rsplit(' ').next().unwrap_or("").to_lowercase();
+    let named_alike = candidates
+        .iter()
+        .filter(|x| phrase_around(text, x.span).to_lowercase().contains(&head))
+        .max_by_key(|x| x.span.start);
+    if let Some(mention) = named_alike {
+        return Some(mention.actor);
+    }
+    if kinds.contains(&ActorKind::State) {
+        most_named(&candidates, 1).pop()
+    } else {
+        candidates.iter().max_by_key(|x| x.span.start).map(|x| x.actor)
+    }
+}
+
+/// Whether the sentence holding byte `offset` speaks of mediating ("mediators", "brokered", ...).
+fn mediation_sentence(analysis: &Analysis<'_>, offset: usize) -> bool {
+    analysis
+        .doc
+        .sentence_at(offset)
+        .is_some_and(|s| analysis.lexicon.cues.mediation.find_iter(analysis.doc.sentence_text(s)).next().is_some())
+}
+
+/// The `n` actors named most often among `mentions`, ties going to the one named last.
+fn most_named(mentions: &[&Mention], n: usize) -> Vec<ActorId> {
+    let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+    for m in mentions {
+        match counts.iter_mut().find(|(a, _, _)| *a == m.actor) {
+            Some(entry) => {
+                entry.1 += 1;
+                entry.2 = entry.2.max(m.span.start);
+            }
+            None => counts.push((m.actor, 1, m.span.start)),
+        }
+    }
+    counts.sort_by_key(|(_, count, last)| std::cmp::Reverse((*count, *last)));
+    counts.into_iter().take(n).map(|(actor, _, _)| actor).collect()
 }
 
 /// A mention with the words right around it, which may name what it is: "the government of the

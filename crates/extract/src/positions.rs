@@ -40,6 +40,8 @@ const ANAPHORS: &[&str] = &[
     "'s demands",
 ];
 const ALTERNATIVES: &[&str] = &["rather than", "instead of"];
+/// How many sentences back a bare number may find the issue last numbered in its unit.
+const NUMBER_MEMORY: usize = 3;
 /// How many words after a cue its object may start: "rejection of the latest US proposal".
 const OBJECT_REACH: usize = 5;
 /// Words that make a proposal noun point at one particular proposal.
@@ -107,10 +109,10 @@ pub fn find(analysis: &mut Analysis<'_>) {
     keep_best_of_repeats(&mut analysis.findings);
 }
 
-/// A report that states the same stance of one side twice (same issue, stance and number) is cited
+/// A report that states the same stance of one side twice (same issue, stance and issue term) is cited
 /// once, by its best-attributed sentence: a named official over an unnamed one over the report's narration.
 fn keep_best_of_repeats(findings: &mut Vec<Finding>) {
-    let key = |f: &Finding| (f.holder, f.position.issue, f.position.stance, f.position.quantity.map(f64::to_bits));
+    let key = |f: &Finding| (f.holder, f.position.issue, f.position.stance, f.term.clone());
     let rank = |f: &Finding| match f.position.attribution {
         Attribution::NamedOfficial => 4,
         Attribution::UnnamedOfficial => 3,
@@ -295,11 +297,15 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
         {
             return None;
         }
-        let joined = analysis.mentions[s].iter().rfind(|m| {
-            m.is_agent() && m.actor != mention.actor && m.span.end <= mention.span.start && {
-                let between = doc.text[m.span.end..mention.span.start].trim().to_lowercase();
-                between == "and" || between == "and the"
-            }
+        // "the two countries" stands for both sides at once: a second mention on the same words.
+        let same_words = analysis.mentions[s].iter().find(|m| m.span == mention.span && m.actor != mention.actor);
+        let joined = same_words.or_else(|| {
+            analysis.mentions[s].iter().rfind(|m| {
+                m.is_agent() && m.actor != mention.actor && m.span.end <= mention.span.start && {
+                    let between = doc.text[m.span.end..mention.span.start].trim().to_lowercase();
+                    between == "and" || between == "and the"
+                }
+            })
         });
         return Some(Holder {
             actor: mention.actor,
@@ -386,8 +392,9 @@ fn clause_end(analysis: &Analysis<'_>, s: usize, scope: Span) -> Span {
         .find(|(comma, at)| {
             let between = &text[*comma..*at];
             let ends_sentence = text[*at..sentence.end].split_whitespace().count() <= 4;
-            let short = between.split_whitespace().count() <= ATTRIBUTION_REACH;
-            (ends_sentence || short) && !between.contains(['“', '"'])
+            let words = between.trim_start_matches(',').split_whitespace().count();
+            // ", saying ..." has no speaker of its own: it is content, not an attribution.
+            words >= 1 && (ends_sentence || words <= ATTRIBUTION_REACH) && !between.contains(['“', '"'])
         })
         .map(|(comma, _)| comma);
     let relative = RELATIVE_AFTER_COMMA
@@ -438,7 +445,7 @@ fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -
     }
     let lower = scope.slice(&analysis.doc.text).to_lowercase();
     if !ANAPHORS.iter().any(|a| lower.contains(a)) {
-        return Vec::new();
+        return same_number_issue(analysis, s, scope).into_iter().collect();
     }
     let others = || analysis.findings.iter().filter(|f| f.holder != holder && f.sentence < s && f.sentence + 2 >= s);
     let Some(latest) = others().map(|f| f.sentence).max() else {
@@ -452,6 +459,21 @@ fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -
         }
     }
     earlier
+}
+
+/// A bare number continues the issue last numbered in that unit: after "the union is seeking a 36 percent
+/// raise", "the company has offered 21 percent" is about pay too.
+fn same_number_issue(analysis: &Analysis<'_>, s: usize, scope: Span) -> Option<Choice> {
+    let unit = analysis.doc.quantities[s]
+        .iter()
+        .find(|q| q.unit.is_some() && scope.start <= q.span.start && q.span.end <= scope.end)?
+        .unit
+        .clone()?;
+    let earlier = analysis.findings.iter().rev().take_while(|f| f.sentence + NUMBER_MEMORY >= s);
+    earlier
+        .filter(|f| f.sentence <= s && f.position.unit.as_deref() == Some(unit.as_str()))
+        .map(|f| Choice { issue: f.position.issue, term: f.term.clone(), quantity: None })
+        .next()
 }
 
 /// An issue a cue is read as being about, with the number it carries over when it points back to

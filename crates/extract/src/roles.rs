@@ -6,6 +6,7 @@ use accord_model::Issue;
 
 use crate::analysis::Analysis;
 use crate::issues::issues_in;
+use crate::words::NEGATIONS;
 
 pub struct Roles {
     pub parties: Vec<ActorId>,
@@ -63,7 +64,12 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
             mentions.iter().any(|m| m.span.start <= sentence.start + start && sentence.start + end <= m.span.end)
         };
         let cues: Vec<_> = analysis.lexicon.cues.mediation.find_iter(sentence.slice(&doc.text)).collect();
-        let mediation = cues.iter().any(|m| !inside_name(m.start, m.end));
+        // "... is facilitating, not mediating": a denied role does not count.
+        let denied = |start: usize| {
+            let before = sentence.slice(&doc.text)[..start].to_lowercase();
+            before.split_whitespace().rev().take(2).any(|w| NEGATIONS.contains(&w))
+        };
+        let mediation = cues.iter().any(|m| !inside_name(m.start, m.end) && !denied(m.start));
         // ... though an actor so named is itself a mediator.
         for mention in mentions {
             let named_for_it = cues

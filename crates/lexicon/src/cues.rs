@@ -130,12 +130,21 @@ pub enum Collective {
     Mediator,
 }
 
+/// What a descriptor ("the group", "the two sides") refers back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refers {
+    /// The nearest earlier actor of one of these kinds.
+    Kinds(Vec<ActorKind>),
+    /// The two actors the report names most.
+    BothSides,
+}
+
 keyword_kind!(Collective { "side" => Side, "media" => Media, "mediator" => Mediator });
 
 #[derive(Debug, Clone)]
 pub struct Cues {
     pub roles: PhraseMatcher<RoleKind>,
-    pub descriptors: PhraseMatcher<Vec<ActorKind>>,
+    pub descriptors: PhraseMatcher<Refers>,
     pub collectives: PhraseMatcher<Collective>,
     pub issues: PhraseMatcher<IssueCue>,
     pub stances: PhraseMatcher<StanceCue>,
@@ -182,7 +191,12 @@ impl Cues {
             field("roles.tsv", row.line, row.get("kind"))
         })?;
         let descriptors = phrases("descriptors.tsv", &read("descriptors.tsv")?, &["phrase", "refers_to"], |row| {
-            row.list("refers_to").into_iter().map(|kind| field("descriptors.tsv", row.line, kind)).collect()
+            if row.get("refers_to") == "both_sides" {
+                return Ok(Refers::BothSides);
+            }
+            let kinds: Result<Vec<ActorKind>, LexiconError> =
+                row.list("refers_to").into_iter().map(|kind| field("descriptors.tsv", row.line, kind)).collect();
+            kinds.map(Refers::Kinds)
         })?;
         let collectives = phrases("collectives.tsv", &read("collectives.tsv")?, &["noun", "kind"], |row| {
             field("collectives.tsv", row.line, row.get("kind"))

@@ -11,7 +11,7 @@ mod phrases;
 mod tsv;
 
 pub use actors::{Actor, ActorForm, ActorId, ActorKind, FormKind, Gazetteer};
-pub use cues::{Collective, CueShape, Cues, IssueCue, RoleKind, SpeechKind, StanceCue, StatusCue, UnitCue};
+pub use cues::{Collective, CueShape, Cues, IssueCue, Refers, RoleKind, SpeechKind, StanceCue, StatusCue, UnitCue};
 pub use files::{DataFiles, LexiconError};
 pub use people::{KnownPerson, parse_people};
 pub use phrases::{PhraseMatch, PhraseMatcher};
