@@ -146,6 +146,16 @@ fn collect(analysis: &mut Analysis<'_>) {
                 s,
                 Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start)),
             );
+            // "will agree to a ceasefire only if ...": an acceptance with a condition is a condition.
+            let conditioned = cues.get(k + 1).is_some_and(|next| {
+                next.stance == Stance::Condition
+                    && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';'])
+            });
+            let cue = &if cue.stance == Stance::Accept && conditioned {
+                Cue { stance: Stance::Condition, ..*cue }
+            } else {
+                *cue
+            };
             let Some(holder) = holder_of(analysis, s, cue, previous_holder) else { continue };
             previous_holder = Some(holder.actor);
             if describes_proposal(analysis, s, holder.span, cue) || answers_proposal(analysis, s, right) {
@@ -206,6 +216,13 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
             continue;
         }
         let mut stance = m.value.stance;
+        // "agreed to free five prisoners" offers something; "agreed to a 30-day pause" accepts it.
+        if stance == Stance::Accept
+            && span.slice(text).to_lowercase().ends_with(" to")
+            && gives_an_action(text, span.end)
+        {
+            stance = Stance::Offer;
+        }
         let at = token_at(tokens, span.start);
         let negated =
             lower_words(text, tokens, at.saturating_sub(2), at).iter().any(|w| NEGATIONS.contains(&w.as_str()));
@@ -223,6 +240,19 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// Whether a verb follows at `offset` rather than a noun phrase: "to free", not "to a pause" or "to the plan".
+fn gives_an_action(text: &str, offset: usize) -> bool {
+    let next = text[offset..].split_whitespace().next().unwrap_or("").to_lowercase();
+    let noun_phrase_start = ARTICLES.contains(&next.as_str())
+        || matches!(
+            next.as_str(),
+            "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those" | "any" | "all"
+        )
+        || next.starts_with(|c: char| c.is_ascii_digit())
+        || text[offset..].trim_start().starts_with(char::is_uppercase);
+    !next.is_empty() && !noun_phrase_start
 }
 
 /// A past participle right after a common noun modifies it: "a declaration of principles signed last month".
@@ -447,10 +477,14 @@ fn issues_for(analysis: &Analysis<'_>, s: usize, holder: ActorId, scope: Span) -
     if !ANAPHORS.iter().any(|a| lower.contains(a)) {
         return same_number_issue(analysis, s, scope).into_iter().collect();
     }
+    let earlier = other_sides_last(analysis, s, holder);
+    if earlier.is_empty() { vec![Choice { issue: Issue::Other, term: String::new(), quantity: None }] } else { earlier }
+}
+
+/// The issues, with their numbers, of the other side's positions in the latest of the two sentences before `s`.
+fn other_sides_last(analysis: &Analysis<'_>, s: usize, holder: ActorId) -> Vec<Choice> {
     let others = || analysis.findings.iter().filter(|f| f.holder != holder && f.sentence < s && f.sentence + 2 >= s);
-    let Some(latest) = others().map(|f| f.sentence).max() else {
-        return vec![Choice { issue: Issue::Other, term: String::new(), quantity: None }];
-    };
+    let Some(latest) = others().map(|f| f.sentence).max() else { return Vec::new() };
     let mut earlier: Vec<Choice> = Vec::new();
     for f in others().filter(|f| f.sentence == latest) {
         if !earlier.iter().any(|c| c.issue == f.position.issue) {
