@@ -687,6 +687,22 @@ mod tests {
     }
 
     #[test]
+    fn agreeing_to_an_action_offers_it_and_a_conditioned_acceptance_is_a_condition() {
+        let doc = extract("Venezuela has agreed to free five political prisoners.");
+        assert_eq!(positions(&doc), vec!["Venezuela|hostages_prisoners|offer"]);
+        let doc = extract("Thailand will agree to a ceasefire only if Cambodia halts artillery fire.");
+        assert!(positions(&doc).contains(&"Thailand|ceasefire|condition".to_string()), "{:?}", positions(&doc));
+    }
+
+    #[test]
+    fn the_two_sides_hold_a_position_together() {
+        let doc = extract("India and Pakistan traded accusations. The two countries agreed to stop all firing.");
+        let found = positions(&doc);
+        assert!(found.contains(&"India|ceasefire|offer".to_string()), "{found:?}");
+        assert!(found.contains(&"Pakistan|ceasefire|offer".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn evidence_is_always_a_slice_of_the_text() {
         let doc = extract("Kyiv offered a 30-day truce. Moscow said it could agree to two weeks, rather than a month.");
         for position in &doc.positions {
