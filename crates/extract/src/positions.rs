@@ -32,6 +32,10 @@ const ANAPHORS: &[&str] = &[
     "that condition",
     "this condition",
     "that linkage",
+    "any such",
+    "such a clause",
+    "this clause",
+    "that clause",
     "its conditions",
     "their conditions",
     "’s conditions",
@@ -88,7 +92,8 @@ const OBLIGATIONS: &[&str] = &["must", "needs to", "has to", "have to"];
 /// Words that open a relative clause whose actor is not the subject of the main clause.
 const RELATIVE_OPENERS: &[&str] = &["where", "which", "who", "whom", "whose"];
 /// Words that start a new clause, ending a cue's scope: "agrees to a pause as prisoner talks move ...".
-const SUBORDINATORS: &[&str] = &["while", "whereas", "because", "although", "though", "as", "amid", "before", "after"];
+const SUBORDINATORS: &[&str] =
+    &["while", "whereas", "because", "although", "though", "as", "amid", "before", "after", "when"];
 /// Words that, after a comma, open a relative clause about the noun before it: ", which would open ...".
 const RELATIVE_AFTER_COMMA: &[&str] = &["which", "who", "whose"];
 /// How many words may stand between a clause-opening comma and "said": ", a senior official said".
@@ -506,6 +511,7 @@ fn same_number_issue(analysis: &Analysis<'_>, s: usize, scope: Span) -> Option<C
     let earlier = analysis.findings.iter().rev().take_while(|f| f.sentence + NUMBER_MEMORY >= s);
     earlier
         .filter(|f| f.sentence <= s && f.position.unit.as_deref() == Some(unit.as_str()))
+        .filter(|f| f.position.issue != Issue::TalksProcess)
         .map(|f| Choice { issue: f.position.issue, term: f.term.clone(), quantity: None })
         .next()
 }

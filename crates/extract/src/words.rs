@@ -77,5 +77,8 @@ pub const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "be
 pub fn inside_conditional(before: &str) -> bool {
     let lower = before.to_lowercase();
     let clause = lower.rsplit([',', ';', '—', ':']).next().unwrap_or("");
-    clause.split(|c: char| !c.is_alphabetic()).any(|w| CONDITIONALS.contains(&w))
+    // "only after Serbia signed": a condition; a bare "after" merely tells the time.
+    clause.contains("only after")
+        || clause.contains("only when")
+        || clause.split(|c: char| !c.is_alphabetic()).any(|w| CONDITIONALS.contains(&w))
 }
