@@ -19,19 +19,33 @@ pub fn find(analysis: &mut Analysis<'_>) {
         let tokens = &doc.tokens[s];
         let sentence_text = sentence.slice(text);
         let mut mentions: Vec<Mention> = Vec::new();
+        let dateline_end = dateline_end(sentence_text).map(|end| sentence.start + end);
+        let all_forms: Vec<_> = analysis.lexicon.actors.forms.find_iter(sentence_text).collect();
         for m in analysis.lexicon.actors.forms.find_iter(sentence_text) {
             let span = Span::new(sentence.start + m.start, sentence.start + m.end);
             if person_spans.iter().any(|(p, _)| p.start < span.end && span.start < p.end) {
                 continue;
             }
             let actor = m.value.actor;
-            let state_like =
-                analysis.lexicon.actors.actors[actor].kind.is_state_like() || m.value.kind == FormKind::Seat;
+            let kind = analysis.lexicon.actors.actors[actor].kind;
+            // Places and bodies one goes to: "talks in Doha", "its ambassador to the United Nations".
+            let state_like = kind.is_state_like() || kind == ActorKind::Igo || m.value.kind == FormKind::Seat;
+            // "Yemen's Houthi movement": the first actor only says where the second belongs.
+            let modifies_actor = possessive_at(text, span.end)
+                && all_forms.iter().any(|other| {
+                    let at = sentence.start + other.start;
+                    at > span.end && text[span.end..at].split_whitespace().count() <= 2
+                });
             let previous_locative =
                 mentions.last().is_some_and(|prev| prev.locative && text[prev.span.end..span.start].trim() == ",");
             let before = word_before(text, tokens, span.start);
-            let locative =
-                state_like && (before.as_deref().is_some_and(|w| LOCATIVES.contains(&w)) || previous_locative);
+            let in_dateline = dateline_end.is_some_and(|end| span.end <= end);
+            let locative = in_dateline
+                || modifies_actor
+                || state_like
+                    && (before.as_deref().is_some_and(|w| LOCATIVES.contains(&w))
+                        || previous_locative
+                        || envoy_target(analysis, &text[sentence.start..span.start]));
             let follower = collective_after(analysis, span.end, sentence.end);
             let (via, media) = match m.value.kind {
                 FormKind::Name => (Via::Name, follower == Some(Collective::Media) && possessive_at(text, span.end)),
@@ -153,6 +167,27 @@ fn phrase_around(text: &str, span: Span) -> &str {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
     &text[start.max(line_start)..end.min(line_end)]
+}
+
+/// Where a dateline ("BRIDGETOWN, Barbados — ") ends at the head of a sentence: the places in it are where
+/// the report was filed, not actors.
+fn dateline_end(sentence: &str) -> Option<usize> {
+    let dash = sentence.find(" — ").or_else(|| sentence.find(" - "))?;
+    let head = &sentence[..dash];
+    let city = head.split([',', '/']).next().unwrap_or("");
+    let shouting = city.chars().any(char::is_alphabetic) && !city.chars().any(char::is_lowercase);
+    (dash <= DATELINE_REACH && shouting).then_some(dash)
+}
+
+/// How far into a sentence a dateline may run.
+const DATELINE_REACH: usize = 40;
+
+/// Whether an actor is what an envoy is sent to: "the UN envoy for Yemen", "ambassador to Qatar".
+fn envoy_target(analysis: &Analysis<'_>, before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    let Some(rest) = lower.strip_suffix(" for").or_else(|| lower.strip_suffix(" to")) else { return false };
+    let rest = rest.trim_end().trim_end_matches(" the");
+    analysis.lexicon.cues.roles.find_iter(rest).last().is_some_and(|m| m.end == rest.len())
 }
 
 /// Whether the text at `offset` is a possessive ending: "Russia’s Channel One".

@@ -310,6 +310,7 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
             && m.span.end <= cue.span.start
             && quoted(m.span.start) == cue_quoted
             && !inside_relative_clause(&doc.text[sentence.start..m.span.start], &doc.text[m.span.end..cue.span.start])
+            && !names_a_proposal(analysis, s, m.span, cue.span.start)
     });
     if OBLIGATIONS.contains(&cue.span.slice(&doc.text).to_lowercase().as_str()) {
         return voice.side.or(coordinated).and_then(unnamed);
@@ -367,6 +368,18 @@ fn inside_relative_clause(before: &str, after: &str) -> bool {
     let clause = lower.rsplit(',').next().unwrap_or("");
     let opens = clause.split(|c: char| !c.is_alphabetic()).take(2).any(|w| RELATIVE_OPENERS.contains(&w));
     opens && after.contains(',')
+}
+
+/// Whether a mention only says whose proposal follows it ("the US paper", "the American draft"): the actor
+/// modifies the noun and is not the subject of the cue.
+fn names_a_proposal(analysis: &Analysis<'_>, s: usize, mention: Span, cue_start: usize) -> bool {
+    let text = &analysis.doc.text;
+    analysis.proposal_nouns(s).iter().any(|noun| {
+        noun.start >= mention.end && noun.end <= cue_start && {
+            let between = &text[mention.end..noun.start];
+            between.split_whitespace().count() <= 2 && !between.contains([',', ';', '.'])
+        }
+    })
 }
 
 /// What a pronoun at the head of sentence `s` points back to: the previous speaker, the latest holder,

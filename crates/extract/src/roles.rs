@@ -1,10 +1,10 @@
 //! Roles in the talks: parties (who hold positions), mediators (who broker, host or draft proposals without
 //! holding positions) and guarantors (who are asked to guarantee).
 
-use accord_lexicon::{ActorId, ActorKind};
+use accord_lexicon::{ActorId, ActorKind, RoleKind};
 use accord_model::Issue;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Via};
 use crate::issues::issues_in;
 use crate::words::NEGATIONS;
 
@@ -82,9 +82,18 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
         let talks = issues_in(analysis, *sentence).iter().any(|h| h.issue == Issue::TalksProcess);
         let with_party = mentions.iter().any(|m| m.is_agent() && principal.contains(&m.actor));
         for mention in mentions.iter().filter(|m| !m.media) {
-            if mediation || (talks && with_party && mention.is_agent()) {
+            // A capital named as the venue of mediation is its host ("talks in Cairo aimed at brokering");
+            // a country named as a place is not ("signed in Barbados").
+            let present = mention.is_agent() || (mention.locative && mention.via == Via::Seat);
+            if (mediation && present) || (talks && with_party && mention.is_agent()) {
                 add(mention.actor, mediation);
             }
+        }
+    }
+    // An envoy's government that takes no position of its own mediates: "US envoy Amos Hochstein".
+    for person in analysis.people.iter().filter(|p| p.role_kind == Some(RoleKind::Envoy)) {
+        if let Some(actor) = person.affiliation {
+            add(actor, false);
         }
     }
     // A state drafting a proposal for others mediates; a council voting on one does not.
