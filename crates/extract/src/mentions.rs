@@ -226,3 +226,29 @@ fn window_after(text: &str, offset: usize, limit: usize) -> &str {
 fn words_before(window: &str, offset: usize) -> usize {
     window[..offset].split_whitespace().filter(|w| !matches!(*w, "’s" | "'s")).count()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::extract;
+
+    #[test]
+    fn places_in_a_dateline_or_an_envoys_title_are_not_actors() {
+        let doc = extract(
+            "BRIDGETOWN, Barbados — Venezuela rejected the demand for new elections, the UN envoy for Haiti said.",
+        );
+        assert_eq!(doc.parties, vec!["Venezuela"]);
+        assert!(doc.mediators.is_empty(), "{:?}", doc.mediators);
+    }
+
+    #[test]
+    fn a_possessive_naming_where_a_group_belongs_is_not_the_group() {
+        let doc = extract("Yemen's Houthi movement rejected any buffer zone on the border.");
+        assert_eq!(doc.parties, vec!["Houthis"]);
+    }
+
+    #[test]
+    fn the_army_is_the_actor_last_named_with_army() {
+        let doc = extract("Sudan's army met the RSF in Jeddah. Later the army rejected any truce.");
+        assert!(doc.positions.iter().any(|p| p.party == "Sudanese Armed Forces" && p.stance.id() == "reject"));
+    }
+}
