@@ -210,8 +210,13 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
     let text = &doc.text;
     let tokens = &doc.tokens[s];
     let mut cues: Vec<Cue> = Vec::new();
+    let mut modifier: Option<Stance> = None;
     for m in analysis.lexicon.cues.stances.find_iter(sentence.slice(text)) {
         let span = Span::new(sentence.start + m.start, sentence.start + m.end);
+        if m.value.shape == CueShape::Modifier {
+            modifier = Some(m.value.stance);
+            continue;
+        }
         let before = text[sentence.start..span.start].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
         // "US-endorsed", "the agreed exchange", "principles signed last month": a participle describing a
         // noun is not a stance.
@@ -241,7 +246,7 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
             m.value.shape == CueShape::Noun && !text[prev.span.end..span.start].contains([',', ';', '—'])
         });
         if !governed {
-            cues.push(Cue { span, stance, shape: m.value.shape });
+            cues.push(Cue { span, stance: modifier.take().unwrap_or(stance), shape: m.value.shape });
         }
     }
     cues

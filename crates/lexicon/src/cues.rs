@@ -85,9 +85,11 @@ pub enum CueShape {
     Phrase,
     /// Says something of what precedes it: "... are a precondition", "... is a red line".
     Copula,
+    /// Gives the next cue of its sentence its stance: "In a concession, London agreed to ...".
+    Modifier,
 }
 
-keyword_kind!(CueShape { "verb" => Verb, "noun" => Noun, "phrase" => Phrase, "copula" => Copula });
+keyword_kind!(CueShape { "verb" => Verb, "noun" => Noun, "phrase" => Phrase, "copula" => Copula, "modifier" => Modifier });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StanceCue {
