@@ -114,20 +114,30 @@ fn resolve_descriptor(
     let text = &analysis.doc.text;
     let candidates: Vec<&Mention> =
         earlier.iter().copied().filter(|x| kinds.contains(&analysis.lexicon.actors.actors[x.actor].kind)).collect();
-    // "the army" is the actor last named with "army" ("Sudan's army"). Otherwise "the government" is the state
-    // the report is most about, and "the group" the latest group named.
+    // "the army" is the actor last named with "army" ("Sudan's army") or known by it ("Myanmar junta" for
+    // "the junta"). Otherwise "the government" is the state the report is most about, and "the group" the
+    // latest group named.
     let head = span.slice(text).rsplit(' ').next().unwrap_or("").to_lowercase();
-    let named_alike = candidates
+    let written_alike = candidates
         .iter()
         .filter(|x| phrase_around(text, x.span).to_lowercase().contains(&head))
         .max_by_key(|x| x.span.start);
-    if let Some(mention) = named_alike {
+    if let Some(mention) = written_alike {
         return Some(mention.actor);
     }
+    let known_alike: Vec<&Mention> = candidates
+        .iter()
+        .copied()
+        .filter(|x| {
+            let known_as = |name: &String| name.to_lowercase().split_whitespace().any(|w| w == head);
+            analysis.lexicon.actors.actors[x.actor].aliases.iter().any(known_as)
+        })
+        .collect();
+    let pool = if known_alike.is_empty() { &candidates } else { &known_alike };
     if kinds.contains(&ActorKind::State) {
-        most_named(&candidates, 1).pop()
+        most_named(pool, 1).pop()
     } else {
-        candidates.iter().max_by_key(|x| x.span.start).map(|x| x.actor)
+        pool.iter().max_by_key(|x| x.span.start).map(|x| x.actor)
     }
 }
 

@@ -138,7 +138,7 @@ fn keep_best_of_repeats(findings: &mut Vec<Finding>) {
 
 fn collect(analysis: &mut Analysis<'_>) {
     for s in 0..analysis.doc.sentences.len() {
-        if analysis.voices[s].commentary {
+        if analysis.voices[s].commentary || describes_a_proposal(analysis, s) {
             continue;
         }
         let cues = cues_of(analysis, s);
@@ -310,13 +310,21 @@ fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<A
     if let (true, Some(actor)) = (participle || joined_verb, coordinated) {
         return unnamed(actor);
     }
-    let nearest: Option<&Mention> = analysis.mentions[s].iter().rfind(|m| {
-        m.is_agent()
-            && m.span.end <= cue.span.start
-            && quoted(m.span.start) == cue_quoted
-            && !inside_relative_clause(&doc.text[sentence.start..m.span.start], &doc.text[m.span.end..cue.span.start])
-            && !names_a_proposal(analysis, s, m.span, cue.span.start)
-    });
+    let candidates: Vec<&Mention> = analysis.mentions[s]
+        .iter()
+        .filter(|m| {
+            m.is_agent()
+                && m.span.end <= cue.span.start
+                && quoted(m.span.start) == cue_quoted
+                && !inside_relative_clause(
+                    &doc.text[sentence.start..m.span.start],
+                    &doc.text[m.span.end..cue.span.start],
+                )
+                && !names_a_proposal(analysis, s, m.span, cue.span.start)
+                && !inside_attribution(analysis, s, m.span, cue.span.start)
+        })
+        .collect();
+    let nearest = subject_before_aside(&doc.text, &candidates, cue.span.start).or(candidates.last().copied());
     if OBLIGATIONS.contains(&cue.span.slice(&doc.text).to_lowercase().as_str()) {
         return voice.side.or(coordinated).and_then(unnamed);
     }
@@ -373,6 +381,42 @@ fn inside_relative_clause(before: &str, after: &str) -> bool {
     let clause = lower.rsplit(',').next().unwrap_or("");
     let opens = clause.split(|c: char| !c.is_alphabetic()).take(2).any(|w| RELATIVE_OPENERS.contains(&w));
     opens && after.contains(',')
+}
+
+/// A sentence whose subject is a proposal ("The plan, presented by the US envoy, would halt strikes ...",
+/// "Under the proposal, ...") sets out its terms: that is for the proposals stage, not a side's position.
+fn describes_a_proposal(analysis: &Analysis<'_>, s: usize) -> bool {
+    let sentence = analysis.doc.sentences[s];
+    let lower = analysis.doc.sentence_text(s).to_lowercase();
+    let opening = lower.strip_prefix("under ").unwrap_or(&lower);
+    let Some(rest) = ["the ", "this ", "that ", "a "].iter().find_map(|d| opening.strip_prefix(d)) else {
+        return false;
+    };
+    let offset = sentence.start + (lower.len() - rest.len());
+    analysis.proposal_nouns(s).first().is_some_and(|noun| noun.start == offset)
+}
+
+/// In "Ethiopia, landlocked since Eritrea's independence, has offered ...", the subject is the actor before the
+/// aside between commas, not the one inside it.
+fn subject_before_aside<'m>(text: &str, candidates: &[&'m Mention], cue_start: usize) -> Option<&'m Mention> {
+    let last = candidates.last()?;
+    let closing = text[last.span.end..cue_start].rfind(',')? + last.span.end;
+    candidates.iter().rev().skip(1).find_map(|earlier| {
+        let opening = text[earlier.span.end..last.span.start].trim_start();
+        let aside = opening.starts_with(',') && !text[earlier.span.end + 1..closing].contains(|c| c == ';');
+        let only_aside_after = text[closing + 1..cue_start].split_whitespace().count() <= SUBJECT_REACH;
+        (aside && only_aside_after).then_some(*earlier)
+    })
+}
+
+/// Whether a mention sits in an attribution set off by commas: "..., officials on both sides said, and ...".
+fn inside_attribution(analysis: &Analysis<'_>, s: usize, mention: Span, cue_start: usize) -> bool {
+    let text = &analysis.doc.text;
+    let sentence = analysis.doc.sentences[s];
+    let Some(open) = text[sentence.start..mention.start].rfind(',').map(|i| sentence.start + i) else { return false };
+    let Some(close) = text[mention.end..cue_start].find(',').map(|i| mention.end + i) else { return false };
+    let clause = &text[open..close];
+    analysis.lexicon.cues.speech.find_iter(clause).any(|m| matches!(m.value, accord_lexicon::SpeechKind::Say))
 }
 
 /// Whether a mention only says whose proposal follows it ("the US paper", "the American draft"): the actor

@@ -52,6 +52,8 @@ pub type ActorId = usize;
 pub struct Actor {
     pub name: String,
     pub kind: ActorKind,
+    /// Other names of the actor ("Myanmar junta" for the Tatmadaw), as listed.
+    pub aliases: Vec<String>,
 }
 
 /// How a surface form refers to its actor; demonyms and seats need context to count as the actor acting.
@@ -87,7 +89,8 @@ impl Gazetteer {
                 reason,
             })?;
             let actor = actors.len();
-            actors.push(Actor { name: row.get("name").to_string(), kind });
+            let aliases = row.list("aliases").into_iter().map(String::from).collect();
+            actors.push(Actor { name: row.get("name").to_string(), kind, aliases });
             let mut add = |form: &str, kind| forms.push((form.to_string(), ActorForm { actor, kind }));
             add(row.get("name"), FormKind::Name);
             row.list("aliases").into_iter().for_each(|form| add(form, FormKind::Name));
