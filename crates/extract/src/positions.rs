@@ -403,7 +403,7 @@ fn subject_before_aside<'m>(text: &str, candidates: &[&'m Mention], cue_start: u
     let closing = text[last.span.end..cue_start].rfind(',')? + last.span.end;
     candidates.iter().rev().skip(1).find_map(|earlier| {
         let opening = text[earlier.span.end..last.span.start].trim_start();
-        let aside = opening.starts_with(',') && !text[earlier.span.end + 1..closing].contains(';');
+        let aside = opening.starts_with(',') && !text[earlier.span.end..closing].contains(';');
         let only_aside_after = text[closing + 1..cue_start].split_whitespace().count() <= SUBJECT_REACH;
         (aside && only_aside_after).then_some(*earlier)
     })
