@@ -1,6 +1,7 @@
 //! Reading and extracting a batch of inputs: every failure is reported on stderr and counted, and the
 //! batch goes on.
 
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 
 use accord_extract::Extractor;
@@ -61,14 +62,24 @@ impl Pipeline {
                 }
             }
             for (article, document) in self.extract_all(batch) {
-                each(article, document);
+                match document {
+                    Some(document) => each(article, document),
+                    None => {
+                        eprintln!(
+                            "accord: {}: extraction failed on an internal error; please report it",
+                            article.origin
+                        );
+                        failed += 1;
+                    }
+                }
             }
         }
         failed
     }
 
-    /// Extracts `articles` on every core, keeping their order.
-    fn extract_all(&self, articles: Vec<Article>) -> Vec<(Article, Document)> {
+    /// Extracts `articles` on every core, keeping their order. An article the extractor fails on (a bug)
+    /// comes back without a document, so one report never stops the batch.
+    fn extract_all(&self, articles: Vec<Article>) -> Vec<(Article, Option<Document>)> {
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(articles.len().max(1));
         let chunk = articles.len().div_ceil(workers).max(1);
         let mut chunks: Vec<Vec<Article>> = Vec::new();
@@ -85,8 +96,9 @@ impl Pipeline {
                         chunk
                             .into_iter()
                             .map(|a| {
-                                let d = self.extractor.extract(&a);
-                                (a, d)
+                                let extracted =
+                                    std::panic::catch_unwind(AssertUnwindSafe(|| self.extractor.extract(&a)));
+                                (a, extracted.ok())
                             })
                             .collect::<Vec<_>>()
                     })

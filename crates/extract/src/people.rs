@@ -6,7 +6,7 @@ use accord_model::Span;
 use accord_text::Token;
 
 use crate::analysis::{Analysis, PersonFinding};
-use crate::words::{is_capitalized, token_at};
+use crate::words::{floor_boundary, is_capitalized, token_at};
 
 /// Lower-case name particles that may sit between capitalised parts of a name ("Mohammed bin Salman").
 const PARTICLES: &[&str] =
@@ -192,8 +192,9 @@ fn is_actor_or_role(analysis: &Analysis<'_>, word: &str) -> bool {
 /// The actor named by a name, demonym or seat in `[from, to)` of sentence `s`, nearest `to` first.
 pub fn affiliation_near(analysis: &Analysis<'_>, s: usize, from: usize, to: usize) -> Option<ActorId> {
     let sentence = analysis.doc.sentences[s];
-    let from = from.max(sentence.start);
-    let window = &analysis.doc.text[from..to.max(from)];
+    let text = &analysis.doc.text;
+    let from = floor_boundary(text, from.max(sentence.start));
+    let window = &text[from..to.max(from)];
     analysis.lexicon.actors.forms.find_iter(window).last().map(|m| m.value.actor)
 }
 

@@ -82,3 +82,12 @@ pub fn inside_conditional(before: &str) -> bool {
         || clause.contains("only when")
         || clause.split(|c: char| !c.is_alphabetic()).any(|w| CONDITIONALS.contains(&w))
 }
+
+/// The largest char boundary of `text` at or before byte `index`.
+pub fn floor_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
