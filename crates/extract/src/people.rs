@@ -248,6 +248,15 @@ mod tests {
     }
 
     #[test]
+    fn multibyte_text_before_a_role_never_splits_a_character() {
+        for pad in 0..8 {
+            let text = format!("{}you’ve heard that Israeli envoy Dana Levi said the talks would resume.", "x".repeat(pad));
+            let doc = extract(&text);
+            assert!(doc.people.iter().any(|p| p.name == "Dana Levi"), "pad {pad}: {:?}", doc.people);
+        }
+    }
+
+    #[test]
     fn known_negotiators_come_from_the_gazetteer() {
         let doc = extract("Prime Minister Benjamin Netanyahu met the envoy. Netanyahu said no.");
         let person = doc.people.iter().find(|p| p.name == "Benjamin Netanyahu").expect("known person");
