@@ -186,6 +186,16 @@ fn collect(analysis: &mut Analysis<'_>) {
                     found => (right, found),
                 }
             };
+            // "would not fund reconstruction until Hamas is disarmed": the refusal holds until a condition is met,
+            // and the condition is what the side asks for.
+            let (cue, scope, issues) = match refusal_until(analysis, cue, scope) {
+                Some(condition) => {
+                    let asked = issues_for(analysis, s, holder.actor, condition);
+                    let issues = if asked.is_empty() { issues } else { asked };
+                    (&Cue { stance: Stance::Condition, ..*cue }, scope, issues)
+                }
+                None => (cue, scope, issues),
+            };
             let quantity = quantity_in(analysis, s, scope);
             let implied = quantity
                 .as_ref()
@@ -381,6 +391,20 @@ fn inside_relative_clause(before: &str, after: &str) -> bool {
     let clause = lower.rsplit(',').next().unwrap_or("");
     let opens = clause.split(|c: char| !c.is_alphabetic()).take(2).any(|w| RELATIVE_OPENERS.contains(&w));
     opens && after.contains(',')
+}
+
+/// For a refusal ("will not sign", "would not fund") whose scope goes on "until ..." or "unless ...": the part
+/// of the scope that states the condition.
+fn refusal_until(analysis: &Analysis<'_>, cue: &Cue, scope: Span) -> Option<Span> {
+    if cue.stance != Stance::Reject {
+        return None;
+    }
+    let lower = scope.slice(&analysis.doc.text).to_lowercase();
+    ["until ", "unless "]
+        .iter()
+        .filter_map(|w| lower.find(&format!(" {w}")).map(|i| i + 1 + w.len()))
+        .min()
+        .map(|at| Span::new(scope.start + at, scope.end))
 }
 
 /// A sentence whose subject is a proposal ("The plan, presented by the US envoy, would halt strikes ...",
@@ -760,6 +784,12 @@ mod tests {
         assert_eq!(positions(&doc), vec!["Venezuela|hostages_prisoners|offer"]);
         let doc = extract("Thailand will agree to a ceasefire only if Cambodia halts artillery fire.");
         assert!(positions(&doc).contains(&"Thailand|ceasefire|condition".to_string()), "{:?}", positions(&doc));
+    }
+
+    #[test]
+    fn a_refusal_until_something_happens_is_a_condition_on_it() {
+        let doc = extract("Azerbaijan will not sign the peace treaty until Armenia changes its constitution.");
+        assert_eq!(positions(&doc), vec!["Azerbaijan|political_status_recognition|condition"]);
     }
 
     #[test]

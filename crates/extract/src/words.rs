@@ -70,6 +70,8 @@ pub fn clip(text: &str, max: usize) -> String {
 }
 
 /// Words that open a conditional or time clause, whose cues state the condition rather than a position.
+/// Phrases that open a condition where their words alone would not: "only after", "on condition that".
+const CONDITIONAL_PHRASES: &[&str] = &["only after", "only when", "on condition that", "as long as", "so long as"];
 pub const CONDITIONALS: &[&str] = &["if", "unless", "provided", "providing", "before", "until", "once"];
 
 /// Whether a cue falls inside an "if ..." clause: "ready to raise its offer if the union agreed to drop the
@@ -78,8 +80,7 @@ pub fn inside_conditional(before: &str) -> bool {
     let lower = before.to_lowercase();
     let clause = lower.rsplit([',', ';', '—', ':']).next().unwrap_or("");
     // "only after Serbia signed": a condition; a bare "after" merely tells the time.
-    clause.contains("only after")
-        || clause.contains("only when")
+    CONDITIONAL_PHRASES.iter().any(|phrase| clause.contains(phrase))
         || clause.split(|c: char| !c.is_alphabetic()).any(|w| CONDITIONALS.contains(&w))
 }
 
