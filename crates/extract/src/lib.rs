@@ -5,12 +5,14 @@
 
 mod analysis;
 mod attribution;
+mod holders;
 mod issues;
 mod mentions;
 mod people;
 mod positions;
 mod proposals;
 mod roles;
+mod scopes;
 mod status;
 #[cfg(test)]
 mod testing;
