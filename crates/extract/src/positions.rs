@@ -11,8 +11,8 @@ use accord_text::find_dates;
 
 use crate::analysis::{Analysis, Finding};
 use crate::holders::{SUBJECT_REACH, holder_of};
-use crate::issues::{issues_in, last_issue_in};
-use crate::scopes::{Choice, clause_end, closes_clause, issues_for, quantity_in, refusal_until, with_unit_issue};
+use crate::issues::issues_in;
+use crate::scopes::{Choice, clause_end, quantity_in, subject_matter, with_unit_issue};
 use crate::words::{NEGATIONS, clip, inside_conditional, lower_words, token_at};
 
 /// Sentences longer than this many words cite the cue's clause instead of the whole sentence.
@@ -108,51 +108,13 @@ fn collect(analysis: &mut Analysis<'_>) {
                 s,
                 Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start)),
             );
-            // "will agree to a ceasefire only if ...": an acceptance with a condition is a condition.
-            let conditioned = cues.get(k + 1).is_some_and(|next| {
-                next.stance == Stance::Condition
-                    && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';'])
-            });
-            let cue = &if cue.stance == Stance::Accept && conditioned {
-                Cue { stance: Stance::Condition, ..*cue }
-            } else {
-                *cue
-            };
-            let Some(holder) = holder_of(analysis, s, cue, previous_holder) else { continue };
+            let cue = conditioned(analysis, &cues, k);
+            let Some(holder) = holder_of(analysis, s, &cue, previous_holder) else { continue };
             previous_holder = Some(holder.actor);
-            if describes_proposal(analysis, s, holder.span, cue) || answers_proposal(analysis, s, right) {
+            if describes_proposal(analysis, s, holder.span, &cue) || answers_proposal(analysis, s, right) {
                 continue;
             }
-            // A cue closing its clause takes its object from before it: "..., a request that Moscow rejected".
-            let left = Span::new(sentence.start, holder.span.start.min(cue.span.start));
-            let (scope, issues) = if cue.shape == CueShape::Copula {
-                let scope = Span::new(clause_start, cue.span.start);
-                (scope, issues_for(analysis, s, holder.actor, scope))
-            } else {
-                match issues_for(analysis, s, holder.actor, right) {
-                    found if found.is_empty() && closes_clause(analysis, right) => {
-                        // Only the nearest item before the cue is its object.
-                        let text = &analysis.doc.text;
-                        let before = last_issue_in(analysis, left).map(|hit| Choice {
-                            issue: hit.issue,
-                            term: hit.span.slice(text).to_lowercase(),
-                            quantity: None,
-                        });
-                        (left, before.into_iter().collect())
-                    }
-                    found => (right, found),
-                }
-            };
-            // "would not fund reconstruction until Hamas is disarmed": the refusal holds until a condition is met,
-            // and the condition is what the side asks for.
-            let (cue, scope, issues) = match refusal_until(analysis, cue, scope) {
-                Some(condition) => {
-                    let asked = issues_for(analysis, s, holder.actor, condition);
-                    let issues = if asked.is_empty() { issues } else { asked };
-                    (&Cue { stance: Stance::Condition, ..*cue }, scope, issues)
-                }
-                None => (cue, scope, issues),
-            };
+            let (cue, scope, issues) = subject_matter(analysis, s, cue, &holder, clause_start, right);
             let quantity = quantity_in(analysis, s, scope);
             let implied = quantity
                 .as_ref()
@@ -160,12 +122,22 @@ fn collect(analysis: &mut Analysis<'_>) {
             for choice in with_unit_issue(issues, implied) {
                 let number = choice.quantity.or_else(|| quantity.clone().map(|q| q.0));
                 for actor in std::iter::once(holder.actor).chain(holder.with) {
-                    let position = position(analysis, s, actor, cue, choice.issue, scope, number.clone());
+                    let position = position(analysis, s, actor, &cue, choice.issue, scope, number.clone());
                     analysis.findings.push(Finding { holder: actor, sentence: s, term: choice.term.clone(), position });
                 }
             }
         }
     }
+}
+
+/// Cue `k` of a sentence, as a condition when it accepts something only on a condition that follows it at
+/// once: "will agree to a ceasefire only if ...".
+fn conditioned(analysis: &Analysis<'_>, cues: &[Cue], k: usize) -> Cue {
+    let cue = cues[k];
+    let condition_follows = cues.get(k + 1).is_some_and(|next| {
+        next.stance == Stance::Condition && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';'])
+    });
+    if cue.stance == Stance::Accept && condition_follows { Cue { stance: Stance::Condition, ..cue } } else { cue }
 }
 
 /// The stance cues of sentence `s`, negation applied, minus nouns that are the object of a verb cue

@@ -1,11 +1,12 @@
 //! What a stance cue is about: its scope in the sentence, the issues there (or pointed back to), and the
 //! number it states.
 
-use accord_lexicon::ActorId;
+use accord_lexicon::{ActorId, CueShape};
 use accord_model::{Issue, Quantity, Span, Stance};
 
 use crate::analysis::Analysis;
-use crate::issues::issues_in;
+use crate::holders::Holder;
+use crate::issues::{issues_in, last_issue_in};
 use crate::positions::Cue;
 
 /// Noun phrases pointing back to the other side's demands: "rejects these conditions".
@@ -45,7 +46,7 @@ const RELATIVE_AFTER_COMMA: &[&str] = &["which", "who", "whose"];
 const ATTRIBUTION_REACH: usize = 7;
 /// For a refusal ("will not sign", "would not fund") whose scope goes on "until ..." or "unless ...": the part
 /// of the scope that states the condition.
-pub(crate) fn refusal_until(analysis: &Analysis<'_>, cue: &Cue, scope: Span) -> Option<Span> {
+fn refusal_until(analysis: &Analysis<'_>, cue: &Cue, scope: Span) -> Option<Span> {
     if cue.stance != Stance::Reject {
         return None;
     }
@@ -108,7 +109,7 @@ fn followed_by(text: &str, at: usize, words: &[&str]) -> bool {
 }
 
 /// Whether the text after a cue ends its clause at once: "..., a request that Moscow firmly rejected."
-pub(crate) fn closes_clause(analysis: &Analysis<'_>, right: Span) -> bool {
+fn closes_clause(analysis: &Analysis<'_>, right: Span) -> bool {
     let rest = right.slice(&analysis.doc.text).trim_start();
     rest.is_empty() || rest.starts_with([',', '.', ';', '—', '”', '"'])
 }
@@ -207,4 +208,45 @@ pub(crate) fn quantity_in(analysis: &Analysis<'_>, s: usize, scope: Span) -> Opt
     let quantity =
         Quantity { value: largest, min: first.min, unit: first.unit.clone().unwrap_or_default(), rather_than };
     Some((quantity, first.issue))
+}
+
+/// What `cue` is about: its scope and the issues there, with the stance that reading implies. A copula looks
+/// left; a cue closing its clause takes the last item before its holder ("..., a request that Moscow
+/// rejected"); a refusal "until ..." is a condition on what follows ("would not fund reconstruction until
+/// Hamas is disarmed").
+pub(crate) fn subject_matter(
+    analysis: &Analysis<'_>,
+    s: usize,
+    cue: Cue,
+    holder: &Holder,
+    clause_start: usize,
+    right: Span,
+) -> (Cue, Span, Vec<Choice>) {
+    let text = &analysis.doc.text;
+    let sentence = analysis.doc.sentences[s];
+    let (scope, issues) = if cue.shape == CueShape::Copula {
+        let scope = Span::new(clause_start, cue.span.start);
+        (scope, issues_for(analysis, s, holder.actor, scope))
+    } else {
+        match issues_for(analysis, s, holder.actor, right) {
+            found if found.is_empty() && closes_clause(analysis, right) => {
+                let left = Span::new(sentence.start, holder.span.start.min(cue.span.start));
+                let before = last_issue_in(analysis, left).map(|hit| Choice {
+                    issue: hit.issue,
+                    term: hit.span.slice(text).to_lowercase(),
+                    quantity: None,
+                });
+                (left, before.into_iter().collect())
+            }
+            found => (right, found),
+        }
+    };
+    match refusal_until(analysis, &cue, scope) {
+        Some(condition) => {
+            let asked = issues_for(analysis, s, holder.actor, condition);
+            let issues = if asked.is_empty() { issues } else { asked };
+            (Cue { stance: Stance::Condition, ..cue }, scope, issues)
+        }
+        None => (cue, scope, issues),
+    }
 }
