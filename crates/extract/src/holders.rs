@@ -59,7 +59,7 @@ pub(crate) fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinate
         })
         .collect();
     let nearest = subject_before_aside(&doc.text, &candidates, cue.span.start).or(candidates.last().copied());
-    if OBLIGATIONS.contains(&cue.span.slice(&doc.text).to_lowercase().as_str()) {
+    if is_obligation(cue.span.slice(&doc.text)) {
         return voice.side.or(coordinated).and_then(unnamed);
     }
     if cue_quoted {
@@ -160,4 +160,9 @@ fn previous_subject(analysis: &Analysis<'_>, s: usize) -> Option<ActorId> {
         .side
         .or_else(|| analysis.findings.iter().rev().find(|f| f.sentence + 2 >= s).map(|f| f.holder))
         .or_else(|| analysis.mentions[previous].iter().find(|m| m.is_agent()).map(|m| m.actor))
+}
+
+/// Whether a cue is an obligation ("must", "has to"), which states what the speaker asks of its subject.
+pub(crate) fn is_obligation(cue: &str) -> bool {
+    OBLIGATIONS.contains(&cue.to_lowercase().as_str())
 }

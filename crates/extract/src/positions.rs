@@ -10,7 +10,7 @@ use accord_model::{Attribution, Issue, Position, Quantity, Span, Stance};
 use accord_text::find_dates;
 
 use crate::analysis::{Analysis, Finding};
-use crate::holders::{SUBJECT_REACH, holder_of};
+use crate::holders::{SUBJECT_REACH, holder_of, is_obligation};
 use crate::issues::issues_in;
 use crate::scopes::{Choice, clause_end, quantity_in, subject_matter, with_unit_issue};
 use crate::words::{NEGATIONS, clip, inside_conditional, lower_words, token_at};
@@ -181,8 +181,13 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
         if inside_conditional(&text[sentence.start..span.start]) {
             continue;
         }
+        // "rejected Kyiv's demand for ..." (a noun object) and "must agree to ..." (what is obliged) belong to
+        // the cue before them.
         let governed = cues.last().is_some_and(|prev| {
-            m.value.shape == CueShape::Noun && !text[prev.span.end..span.start].contains([',', ';', '—'])
+            let between = &text[prev.span.end..span.start];
+            let object = m.value.shape == CueShape::Noun && !between.contains([',', ';', '—']);
+            let obliged = is_obligation(prev.span.slice(text)) && between.trim().is_empty();
+            object || obliged
         });
         if !governed {
             cues.push(Cue { span, stance: modifier.take().unwrap_or(stance), shape: m.value.shape });
