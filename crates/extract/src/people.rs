@@ -57,11 +57,57 @@ fn add(people: &mut Vec<PersonFinding>, finding: PersonFinding, form: &str, span
             people.last_mut().expect("just pushed")
         }
     };
-    if form != person.name && !person.forms.iter().any(|f| f == form) {
+    // A report writing "Maros Sefcovic" for the gazetteer's "Maroš Šefčovič" is cited in its own spelling.
+    if form != person.name && fold_accents(form) == fold_accents(&person.name) && form.is_ascii() {
+        let gazetteer_spelling = std::mem::replace(&mut person.name, form.to_string());
+        person.forms.retain(|f| f != form);
+        person.forms.push(gazetteer_spelling);
+    } else if form != person.name && !person.forms.iter().any(|f| f == form) {
         person.forms.push(form.to_string());
     }
     person.spans.push(span);
 }
+
+/// `name` with accented Latin letters reduced to their base letter ("Šefčovič" to "Sefcovic").
+fn fold_accents(name: &str) -> String {
+    name.chars()
+        .map(|c| ACCENTED.iter().find(|(accented, _)| accented.contains(c)).map_or(c, |(_, base)| *base))
+        .collect()
+}
+
+/// Accented Latin letters by the base letter news written in ASCII uses for them.
+const ACCENTED: &[(&str, char)] = &[
+    ("áàâäãåāăą", 'a'),
+    ("ÁÀÂÄÃÅĀĂĄ", 'A'),
+    ("çćčĉ", 'c'),
+    ("ÇĆČĈ", 'C'),
+    ("ďđ", 'd'),
+    ("ĎĐ", 'D'),
+    ("éèêëēęě", 'e'),
+    ("ÉÈÊËĒĘĚ", 'E'),
+    ("ğ", 'g'),
+    ("Ğ", 'G'),
+    ("íìîïīı", 'i'),
+    ("ÍÌÎÏĪİ", 'I'),
+    ("ł", 'l'),
+    ("Ł", 'L'),
+    ("ñńň", 'n'),
+    ("ÑŃŇ", 'N'),
+    ("óòôöõøō", 'o'),
+    ("ÓÒÔÖÕØŌ", 'O'),
+    ("řŕ", 'r'),
+    ("ŘŔ", 'R'),
+    ("śšşș", 's'),
+    ("ŚŠŞȘ", 'S'),
+    ("ťţț", 't'),
+    ("ŤŢȚ", 'T'),
+    ("úùûüūů", 'u'),
+    ("ÚÙÛÜŪŮ", 'U'),
+    ("ýÿ", 'y'),
+    ("Ý", 'Y'),
+    ("źżž", 'z'),
+    ("ŹŻŽ", 'Z'),
+];
 
 /// A role-found name that is a longer form of a known person's name ("Dr. Abdalla Hamdok").
 fn same_surname_person(known: &PersonFinding, found: &PersonFinding) -> bool {
@@ -104,13 +150,19 @@ fn role_named_people(analysis: &Analysis<'_>, s: usize, tokens: &[Token]) -> Vec
             .last()
             .map_or(name_span.end, |t| t.span.end);
         let appositive = Span::new(tokens[after].span.end, appositive_end);
-        let starts_with_article =
-            tokens.get(after + 1).is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "a" | "an" | "the"));
         let role = roles.iter().find(|r| {
             let start = sentence.start + r.start;
             appositive.start <= start && start < appositive.end
         });
-        if let (true, Some(role)) = (starts_with_article, role) {
+        // "Jane Roe, a/the ... director", "Jane Roe, Acme's chief executive", "Dr Jane Roe, co-chair of ...".
+        let opens_role = tokens.get(after + 1).is_some_and(|t| {
+            let word = t.text(text);
+            let article = matches!(word.to_lowercase().as_str(), "a" | "an" | "the");
+            let possessive = word.ends_with("’s") || word.ends_with("'s");
+            let role_first = role.is_some_and(|r| sentence.start + r.start == t.span.start);
+            article || possessive || role_first
+        });
+        if let (true, Some(role)) = (opens_role, role) {
             let affiliation = affiliation_near(analysis, s, appositive.start, appositive.end);
             let role_text = Span::new(sentence.start + role.start, appositive.end);
             found.push(finding(analysis, name_span, role_text, *role.value, affiliation));
@@ -165,6 +217,11 @@ fn organisation_of_role(analysis: &Analysis<'_>, kind: RoleKind, offset: usize) 
 /// not an actor's name and not a role word.
 fn name_at(analysis: &Analysis<'_>, tokens: &[Token], i: usize) -> Option<Span> {
     let text = &analysis.doc.text;
+    // "Dr Lena Hart", "Sheikh Tamim": the honorific is not part of the name.
+    let mut i = i;
+    while i < tokens.len() && (HONORIFICS.contains(&tokens[i].text(text)) || (i > 0 && tokens[i].text(text) == ".")) {
+        i += 1;
+    }
     let mut end = i;
     let mut capitalized = 0;
     while end < tokens.len() && end - i < 6 {
@@ -255,6 +312,22 @@ mod tests {
             let doc = extract(&text);
             assert!(doc.people.iter().any(|p| p.name == "Dana Levi"), "gap {gap}: {:?}", doc.people);
         }
+    }
+
+    #[test]
+    fn an_appositive_may_open_with_a_possessive_or_the_role_itself() {
+        let doc = extract("“We are at the limit,” said Ana Ruiz, Stellantis's chief operating officer, on Monday.");
+        assert!(doc.people.iter().any(|p| p.name == "Ana Ruiz"), "{:?}", doc.people);
+        let doc = extract("“The strike goes on,” said Dr Lena Hart, co-chair of the BMA's committee.");
+        assert!(doc.people.iter().any(|p| p.name == "Lena Hart"), "{:?}", doc.people);
+    }
+
+    #[test]
+    fn a_report_without_accents_keeps_its_spelling_of_a_known_name() {
+        let doc = extract("Trade commissioner Maros Sefcovic said the EU would not move.");
+        let person = doc.people.iter().find(|p| p.affiliation.as_deref() == Some("European Union")).expect("known");
+        assert_eq!(person.name, "Maros Sefcovic");
+        assert!(person.aliases.contains(&"Maroš Šefčovič".to_string()), "{:?}", person.aliases);
     }
 
     #[test]
