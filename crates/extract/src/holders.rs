@@ -26,7 +26,14 @@ pub(crate) struct Holder {
 }
 
 /// Whose position a cue states.
-pub(crate) fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinated: Option<ActorId>) -> Option<Holder> {
+/// `coordinated` is the holder of the sentence's previous cue, which starts at `previous_cue`.
+pub(crate) fn holder_of(
+    analysis: &Analysis<'_>,
+    s: usize,
+    cue: &Cue,
+    coordinated: Option<ActorId>,
+    previous_cue: Option<usize>,
+) -> Option<Holder> {
     let doc = analysis.doc;
     let sentence = doc.sentences[s];
     let sentence_text = sentence.slice(&doc.text);
@@ -59,6 +66,13 @@ pub(crate) fn holder_of(analysis: &Analysis<'_>, s: usize, cue: &Cue, coordinate
         })
         .collect();
     let nearest = subject_before_aside(&doc.text, &candidates, cue.span.start).or(candidates.last().copied());
+    // A subject named before the previous cue is that cue's; this one goes on from it ("Ethiopia has offered a
+    // stake ... in return for port access").
+    if let (Some(mention), Some(previous), Some(actor)) = (nearest, previous_cue, coordinated) {
+        if mention.span.end <= previous && !cue_quoted {
+            return unnamed(actor);
+        }
+    }
     if is_obligation(cue.span.slice(&doc.text)) {
         return voice.side.or(coordinated).and_then(unnamed);
     }

@@ -109,7 +109,8 @@ fn collect(analysis: &mut Analysis<'_>) {
                 Span::new(cue.span.end, cues.get(k + 1).map_or(sentence.end, |next| next.span.start)),
             );
             let cue = conditioned(analysis, &cues, k);
-            let Some(holder) = holder_of(analysis, s, &cue, previous_holder) else { continue };
+            let previous_cue = k.checked_sub(1).map(|j| cues[j].span.start);
+            let Some(holder) = holder_of(analysis, s, &cue, previous_holder, previous_cue) else { continue };
             previous_holder = Some(holder.actor);
             if describes_proposal(analysis, s, holder.span, &cue) || answers_proposal(analysis, s, right) {
                 continue;
