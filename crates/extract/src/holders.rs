@@ -68,10 +68,11 @@ pub(crate) fn holder_of(
     let nearest = subject_before_aside(&doc.text, &candidates, cue.span.start).or(candidates.last().copied());
     // A subject named before the previous cue is that cue's; this one goes on from it ("Ethiopia has offered a
     // stake ... in return for port access").
-    if let (Some(mention), Some(previous), Some(actor)) = (nearest, previous_cue, coordinated) {
-        if mention.span.end <= previous && !cue_quoted {
-            return unnamed(actor);
-        }
+    if let (Some(mention), Some(previous), Some(actor)) = (nearest, previous_cue, coordinated)
+        && mention.span.end <= previous
+        && !cue_quoted
+    {
+        return unnamed(actor);
     }
     if is_obligation(cue.span.slice(&doc.text)) {
         return voice.side.or(coordinated).and_then(unnamed);
