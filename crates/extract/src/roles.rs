@@ -48,7 +48,9 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
         } else {
             0
         };
-        let brokering_kind = kind.is_state_like() || matches!(kind, ActorKind::Igo | ActorKind::GovernmentBody);
+        // Territories (Somaliland, Kosovo) are sides in their own disputes, not brokers.
+        let brokering_kind =
+            matches!(kind, ActorKind::State | ActorKind::ObserverState | ActorKind::Igo | ActorKind::GovernmentBody);
         brokering_kind && positions_of(actor) <= allowed
     };
     let mut found: Vec<ActorId> = Vec::new();
