@@ -121,7 +121,10 @@ fn collect(analysis: &mut Analysis<'_>) {
                 .as_ref()
                 .and_then(|(q, issue)| issue.map(|issue| Choice { issue, term: q.unit.clone(), quantity: None }));
             for choice in with_unit_issue(issues, implied) {
-                let number = choice.quantity.or_else(|| quantity.clone().map(|q| q.0));
+                let number = choice
+                    .quantity
+                    .or_else(|| quantity.clone().map(|q| q.0))
+                    .or_else(|| sentence_number_on(analysis, s, choice.issue));
                 for actor in std::iter::once(holder.actor).chain(holder.with) {
                     let position = position(analysis, s, actor, &cue, choice.issue, scope, number.clone());
                     analysis.findings.push(Finding { holder: actor, sentence: s, term: choice.term.clone(), position });
@@ -139,6 +142,13 @@ fn conditioned(analysis: &Analysis<'_>, cues: &[Cue], k: usize) -> Cue {
         next.stance == Stance::Condition && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';'])
     });
     if cue.stance == Stance::Accept && condition_follows { Cue { stance: Stance::Condition, ..cue } } else { cue }
+}
+
+/// A number elsewhere in sentence `s` whose unit is about `issue`: "Kinshasa holds some 700 detainees ...
+/// and wants them all freed".
+fn sentence_number_on(analysis: &Analysis<'_>, s: usize, issue: Issue) -> Option<Quantity> {
+    let mention = analysis.doc.quantities[s].iter().find(|q| q.issue == Some(issue))?;
+    Some(Quantity { value: mention.value, min: mention.min, unit: mention.unit.clone()?, rather_than: None })
 }
 
 /// The stance cues of sentence `s`, negation applied, minus nouns that are the object of a verb cue

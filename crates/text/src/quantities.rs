@@ -21,6 +21,8 @@ pub struct QuantityMention {
 
 /// Words that may stand between a number and its unit: "five Ukrainian soldiers", "250 more prisoners".
 const FILLERS: &[&str] = &["more", "additional", "other", "new", "remaining", "further", "of", "the", "live", "living"];
+/// How many describing words may stand between a number and its unit.
+const ADJECTIVES: usize = 2;
 /// How many bytes a unit phrase may span: "trucks per day" and the like are short.
 const UNIT_REACH: usize = 40;
 /// Currency signs written before the number: "$7,000".
@@ -143,6 +145,7 @@ fn word_value(word: &str, cues: &Cues) -> Option<f64> {
 
 /// A unit cue starting at token `i` or after a few filler words, with the offset it ends at.
 fn unit_after<'c>(text: &str, tokens: &[Token], i: usize, cues: &'c Cues) -> Option<(usize, &'c UnitCue)> {
+    let mut adjectives = 0;
     for token in tokens.iter().skip(i).take(4) {
         let rest = &text[token.span.start..];
         let mut end = rest.find('\n').unwrap_or(rest.len()).min(UNIT_REACH);
@@ -155,7 +158,10 @@ fn unit_after<'c>(text: &str, tokens: &[Token], i: usize, cues: &'c Cues) -> Opt
         let word = token.text(text);
         let is_filler =
             FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) || word.chars().next().is_some_and(char::is_uppercase);
-        if token.kind != TokenKind::Word || !is_filler {
+        // "five political prisoners", "300 seriously wounded prisoners": a couple of describing words.
+        let describing = !is_filler && word.chars().all(|c| c.is_lowercase() || c == '-') && adjectives < ADJECTIVES;
+        adjectives += usize::from(describing);
+        if token.kind != TokenKind::Word || !(is_filler || describing) {
             return None;
         }
     }
@@ -208,6 +214,12 @@ mod tests {
         assert_eq!(quantities("fifty Palestinian prisoners"), vec![(50.0, None, Some("prisoners".into()))]);
         assert_eq!(quantities("1,000 soldiers"), vec![(1000.0, None, Some("soldiers".into()))]);
         assert_eq!(quantities("up 25%"), vec![(25.0, None, Some("percent".into()))]);
+    }
+
+    #[test]
+    fn describing_words_may_stand_before_the_unit() {
+        assert_eq!(quantities("free five political prisoners"), vec![(5.0, None, Some("prisoners".into()))]);
+        assert_eq!(quantities("five of the soldiers"), vec![(5.0, None, Some("soldiers".into()))]);
     }
 
     #[test]
