@@ -331,7 +331,57 @@ fn position(
         modality: voice.modality,
         quantity_detail: quantity,
         stated: find_dates(&doc.text, sentence, doc.published).first().map(|d| d.date),
+        phase: phase_named(analysis, clause),
+        condition: condition_after(analysis, s, cue),
     }
+}
+
+/// The phase a clause names: "in the first phase", "the second stage", "phase two".
+fn phase_named(analysis: &Analysis<'_>, clause: Span) -> Option<u8> {
+    let lower = clause.slice(&analysis.doc.text).to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).find_map(|pair| match pair {
+        [ordinal, "phase" | "stage"] => ordinal_value(ordinal),
+        ["phase" | "stage", number] => ordinal_value(number),
+        _ => None,
+    })
+}
+
+fn ordinal_value(word: &str) -> Option<u8> {
+    ORDINALS.iter().find(|(names, _)| names.contains(&word)).map(|(_, value)| *value)
+}
+
+/// Words opening the condition a position is held on (time words such as "once" only tell when).
+const CONDITION_WORDS: &[&str] = &["if", "unless", "provided", "providing"];
+/// Words for the first phases of a deal.
+const ORDINALS: &[(&[&str], u8)] = &[
+    (&["first", "initial", "one", "1", "1st"], 1),
+    (&["second", "two", "2", "2nd"], 2),
+    (&["third", "three", "3", "3rd"], 3),
+    (&["fourth", "four", "4", "4th"], 4),
+];
+
+/// The condition a later cue of the sentence attaches ("..., provided Kyiv does the same"), up to the end of
+/// its clause.
+fn condition_after(analysis: &Analysis<'_>, s: usize, cue: &Cue) -> Option<String> {
+    let text = &analysis.doc.text;
+    let sentence = analysis.doc.sentences[s];
+    let rest = Span::new(cue.span.end, sentence.end);
+    let phrase = analysis
+        .lexicon
+        .cues
+        .stances
+        .find_iter(rest.slice(text))
+        .find(|m| m.value.stance == Stance::Condition && m.value.shape == CueShape::Phrase)
+        .map(|m| m.start);
+    let word = analysis.doc.tokens[s]
+        .iter()
+        .filter(|t| t.span.start >= rest.start)
+        .find(|t| CONDITION_WORDS.contains(&t.text(text).to_lowercase().as_str()))
+        .map(|t| t.span.start - rest.start);
+    let start = rest.start + phrase.into_iter().chain(word).min()?;
+    let end = text[start..sentence.end].find([';', '.']).map_or(sentence.end, |i| start + i);
+    Some(clip(&text[start..end], 160))
 }
 
 #[cfg(test)]
@@ -423,6 +473,15 @@ mod tests {
     fn a_refusal_until_something_happens_is_a_condition_on_it() {
         let doc = extract("Azerbaijan will not sign the peace treaty until Armenia changes its constitution.");
         assert_eq!(positions(&doc), vec!["Azerbaijan|political_status_recognition|condition"]);
+    }
+
+    #[test]
+    fn a_position_keeps_its_phase_and_its_condition() {
+        let doc =
+            extract("Hamas demands the release of 20 prisoners in the first phase, provided Israel halts its strikes.");
+        let position = doc.positions.iter().find(|p| p.stance.id() == "demand").expect("the demand");
+        assert_eq!(position.phase, Some(1));
+        assert_eq!(position.condition.as_deref(), Some("provided Israel halts its strikes"));
     }
 
     #[test]

@@ -120,6 +120,8 @@ pub fn history(entries: &[&Entry], concessions: &[Concession]) -> Vec<HistoryEnt
             published: e.document.published,
             evidence: e.position.evidence.clone(),
             concession: concessions.iter().find(|c| c.entry == i).map(|c| c.text.clone()),
+            phase: e.position.phase,
+            condition: e.position.condition.clone(),
         })
         .collect()
 }

@@ -45,6 +45,8 @@ pub fn pos(party: &str, issue: Issue, stance: Stance) -> Position {
         modality: Modality::Asserted,
         quantity_detail: None,
         stated: None,
+        phase: None,
+        condition: None,
     }
 }
 

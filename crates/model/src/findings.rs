@@ -98,6 +98,12 @@ pub struct Position {
     pub quantity_detail: Option<Quantity>,
     /// When the position was stated, resolved from "on Friday", "yesterday" against the publication date.
     pub stated: Option<Date>,
+    /// The phase of the deal the position is about, when the sentence names one ("in the first phase": 1).
+    #[serde(default)]
+    pub phase: Option<u8>,
+    /// The condition the sentence attaches to the position ("only if Kyiv does the same"), verbatim.
+    #[serde(default)]
+    pub condition: Option<String>,
 }
 
 /// A named proposal or deal package on the table.

@@ -137,6 +137,12 @@ pub struct HistoryEntry {
     /// the other side's number since the party's previous dated entry (derived by the ledger).
     #[serde(default)]
     pub concession: Option<String>,
+    /// The phase of the deal the entry is about, when stated.
+    #[serde(default)]
+    pub phase: Option<u8>,
+    /// The condition attached to the entry, verbatim.
+    #[serde(default)]
+    pub condition: Option<String>,
 }
 
 /// A proposal across documents, with every response seen.

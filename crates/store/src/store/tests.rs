@@ -89,6 +89,8 @@ fn full(id: &str) -> Document {
                 modality: Modality::Asserted,
                 quantity_detail: None,
                 stated: None,
+                phase: None,
+                condition: None,
             },
             Position {
                 party: "Israel".to_string(),
@@ -109,6 +111,8 @@ fn full(id: &str) -> Document {
                     rather_than: Some(70.0),
                 }),
                 stated: Some(date(2024, 3, 1)),
+                phase: None,
+                condition: None,
             },
         ],
         proposals: vec![Proposal {
