@@ -31,8 +31,8 @@ pub fn assign(analysis: &Analysis<'_>) -> Roles {
     Roles { parties, mediators, guarantors: guarantors(analysis) }
 }
 
-/// State-like actors and organisations that mediate: named in a sentence about mediation, drafting a
-/// proposal, or meeting a party about the talks. An actor holding several positions is a party instead.
+/// States and organisations that mediate: named as mediators, named in a sentence about mediation, speaking
+/// through an envoy, or drafting a proposal. An actor holding several positions is a party instead.
 fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec<ActorId> {
     let doc = analysis.doc;
     let positions_of = |actor: ActorId| counts.iter().find(|(a, _, _)| *a == actor).map_or(0, |(_, n, _)| *n);
@@ -81,13 +81,11 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
                 add(mention.actor, true);
             }
         }
-        let talks = issues_in(analysis, *sentence).iter().any(|h| h.issue == Issue::TalksProcess);
-        let with_party = mentions.iter().any(|m| m.is_agent() && principal.contains(&m.actor));
         for mention in mentions.iter().filter(|m| !m.media) {
             // A capital named as the venue of mediation is its host ("talks in Cairo aimed at brokering");
             // a country named as a place is not ("signed in Barbados").
             let present = mention.is_agent() || (mention.locative && mention.via == Via::Seat);
-            if (mediation && present) || (talks && with_party && mention.is_agent()) {
+            if mediation && present {
                 add(mention.actor, mediation);
             }
         }
