@@ -208,7 +208,9 @@ fn entry(out: &mut String, h: &HistoryEntry) {
 }
 
 fn concessions(out: &mut String, n: &Negotiation) {
-    let list: Vec<&HistoryEntry> = n.history.iter().filter(|h| h.concession.is_some()).collect();
+    let mut list: Vec<&HistoryEntry> = n.history.iter().filter(|h| h.concession.is_some()).collect();
+    // Two statements of one move in one report are one concession.
+    list.dedup_by(|a, b| a.concession == b.concession && a.document == b.document);
     if list.is_empty() {
         return;
     }
