@@ -97,10 +97,24 @@ pub struct Analysis<'a> {
     pub voices: Vec<Voice>,
     pub findings: Vec<Finding>,
     pub proposals: Vec<ProposalFinding>,
+    /// Where proposal nouns ("plan", "proposal", "initiative") stand in each sentence.
+    proposal_nouns: Vec<Vec<Span>>,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(doc: &'a Doc, lexicon: &'a Lexicon) -> Analysis<'a> {
+        let proposal_nouns = doc
+            .sentences
+            .iter()
+            .map(|sentence| {
+                lexicon
+                    .cues
+                    .proposal_nouns
+                    .find_iter(sentence.slice(&doc.text))
+                    .map(|m| Span::new(sentence.start + m.start, sentence.start + m.end))
+                    .collect()
+            })
+            .collect();
         Analysis {
             doc,
             lexicon,
@@ -109,18 +123,13 @@ impl<'a> Analysis<'a> {
             voices: Vec::new(),
             findings: Vec::new(),
             proposals: Vec::new(),
+            proposal_nouns,
         }
     }
 
     /// Where proposal nouns ("plan", "proposal", "initiative") stand in sentence `s`.
-    pub fn proposal_nouns(&self, s: usize) -> Vec<Span> {
-        let sentence = self.doc.sentences[s];
-        self.lexicon
-            .cues
-            .proposal_nouns
-            .find_iter(sentence.slice(&self.doc.text))
-            .map(|m| Span::new(sentence.start + m.start, sentence.start + m.end))
-            .collect()
+    pub fn proposal_nouns(&self, s: usize) -> &[Span] {
+        &self.proposal_nouns[s]
     }
 
     pub fn actor_name(&self, actor: ActorId) -> &str {

@@ -5,7 +5,7 @@
 use accord_model::{Issue, Span};
 
 use crate::analysis::Analysis;
-use crate::words::COORDINATORS;
+use crate::words::{COORDINATORS, floor_boundary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IssueHit {
@@ -59,10 +59,7 @@ fn item_heads(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
 
 /// Whether talks named at `offset` are only a setting: "at the start of the talks", "during the negotiations".
 fn in_passing(text: &str, offset: usize) -> bool {
-    let mut start = offset.saturating_sub(40);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
+    let start = floor_boundary(text, offset.saturating_sub(40));
     let before = text[start..offset].to_lowercase();
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let word = words.iter().find(|w| !DETERMINERS.contains(w)).copied().unwrap_or("");

@@ -5,7 +5,7 @@ use accord_lexicon::{ActorId, ActorKind, Collective, FormKind, Refers};
 use accord_model::Span;
 
 use crate::analysis::{Analysis, Mention, Via};
-use crate::words::{LOCATIVES, word_before};
+use crate::words::{LOCATIVES, floor_boundary, word_before};
 
 /// How far after a demonym its collective or role noun may come: "senior Russian negotiating officials".
 const DEMONYM_REACH: usize = 40;
@@ -225,10 +225,7 @@ fn role_after(analysis: &Analysis<'_>, offset: usize, limit: usize) -> bool {
 }
 
 fn window_after(text: &str, offset: usize, limit: usize) -> &str {
-    let mut end = (offset + DEMONYM_REACH).min(limit).max(offset);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_boundary(text, (offset + DEMONYM_REACH).min(limit).max(offset));
     &text[offset..end]
 }
 

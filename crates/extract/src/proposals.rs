@@ -6,7 +6,7 @@ use accord_model::{Issue, Proposal, ProposalResponse, Response, Span, Term};
 
 use crate::analysis::{Analysis, ProposalFinding};
 use crate::issues::issues_in;
-use crate::words::{clip, is_capitalized, token_at};
+use crate::words::{clip, floor_boundary, is_capitalized, token_at};
 
 /// Sentence openings that continue describing the proposal just named: "The plan also calls for ...".
 const CONTINUATIONS: &[&str] =
@@ -50,7 +50,7 @@ const PREPOSITIONS: &[&str] = &["with", "in", "on", "at", "for", "from", "to", "
 pub fn find(analysis: &mut Analysis<'_>) {
     let doc = analysis.doc;
     for s in 0..doc.sentences.len() {
-        for noun in analysis.proposal_nouns(s) {
+        for noun in analysis.proposal_nouns(s).to_vec() {
             let Some((name, authors)) = name_and_authors(analysis, s, noun) else { continue };
             let responses = responses_in(analysis, s, name, &authors);
             let mut terms = terms_of(analysis, s, noun);
@@ -256,11 +256,7 @@ fn terms_of(analysis: &Analysis<'_>, s: usize, noun: Span) -> Vec<Term> {
             let quantity = doc.quantities[sentence]
                 .iter()
                 .find(|q| q.unit.is_some() && q.span.start >= hit.span.start && q.span.start < hit.span.end + 60);
-            let detail_end = (hit.span.end + 60).min(scope.end);
-            let mut end = detail_end;
-            while !doc.text.is_char_boundary(end) {
-                end -= 1;
-            }
+            let end = floor_boundary(&doc.text, (hit.span.end + 60).min(scope.end));
             terms.push(Term {
                 issue: hit.issue,
                 detail: clip(&doc.text[hit.span.start..end], 80),

@@ -61,10 +61,7 @@ pub fn clip(text: &str, max: usize) -> String {
     if text.len() <= max {
         return text.to_string();
     }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_boundary(text, max);
     let cut = text[..end].rfind(' ').unwrap_or(end);
     format!("{}…", &text[..cut])
 }
