@@ -83,11 +83,7 @@ impl Gazetteer {
         let mut actors = Vec::new();
         let mut forms = Vec::new();
         for row in table.rows() {
-            let kind = row.get("kind").parse().map_err(|reason| LexiconError::Malformed {
-                file: "actors.tsv".into(),
-                line: row.line,
-                reason,
-            })?;
+            let kind = row.parse("kind")?;
             let actor = actors.len();
             let aliases = row.list("aliases").into_iter().map(String::from).collect();
             actors.push(Actor { name: row.get("name").to_string(), kind, aliases });

@@ -159,27 +159,20 @@ pub struct Cues {
     pub abbreviations: Vec<String>,
 }
 
-/// Parses a field with `FromStr`, naming the file and line on failure.
-fn field<T: FromStr>(file: &str, line: usize, value: &str) -> Result<T, LexiconError>
-where
-    T::Err: ToString,
-{
-    value.parse().map_err(|e: T::Err| LexiconError::Malformed { file: file.into(), line, reason: e.to_string() })
-}
-
 /// Reads `file` into phrase/value pairs: the first column is the phrase, `value` builds the rest.
 fn phrases<T>(
+    read: &impl Fn(&str) -> Result<String, LexiconError>,
     file: &str,
-    text: &str,
     columns: &[&str],
     value: impl Fn(&crate::Row<'_, '_>) -> Result<T, LexiconError>,
 ) -> Result<PhraseMatcher<T>, LexiconError> {
-    let table = Table::parse(file, text, columns)?;
+    let text = read(file)?;
+    let table = Table::parse(file, &text, columns)?;
     let mut entries = Vec::new();
     for row in table.rows() {
         let phrase = row.get(columns[0]);
         if phrase.is_empty() {
-            return Err(LexiconError::Malformed { file: file.into(), line: row.line, reason: "empty phrase".into() });
+            return Err(row.malformed("empty phrase"));
         }
         entries.push((phrase.to_string(), value(&row)?));
     }
@@ -189,56 +182,38 @@ fn phrases<T>(
 impl Cues {
     /// Parses every cue file; `read` returns a data file's text by name.
     pub fn parse(read: impl Fn(&str) -> Result<String, LexiconError>) -> Result<Cues, LexiconError> {
-        let roles = phrases("roles.tsv", &read("roles.tsv")?, &["role", "kind"], |row| {
-            field("roles.tsv", row.line, row.get("kind"))
-        })?;
-        let descriptors = phrases("descriptors.tsv", &read("descriptors.tsv")?, &["phrase", "refers_to"], |row| {
+        let roles = phrases(&read, "roles.tsv", &["role", "kind"], |row| row.parse("kind"))?;
+        let descriptors = phrases(&read, "descriptors.tsv", &["phrase", "refers_to"], |row| {
             if row.get("refers_to") == "both_sides" {
                 return Ok(Refers::BothSides);
             }
-            let kinds: Result<Vec<ActorKind>, LexiconError> =
-                row.list("refers_to").into_iter().map(|kind| field("descriptors.tsv", row.line, kind)).collect();
-            kinds.map(Refers::Kinds)
+            row.parse_list("refers_to").map(Refers::Kinds)
         })?;
-        let collectives = phrases("collectives.tsv", &read("collectives.tsv")?, &["noun", "kind"], |row| {
-            field("collectives.tsv", row.line, row.get("kind"))
+        let collectives = phrases(&read, "collectives.tsv", &["noun", "kind"], |row| row.parse("kind"))?;
+        let issues = phrases(&read, "issues.tsv", &["term", "issue", "weight"], |row| {
+            Ok(IssueCue { issue: row.parse("issue")?, weight: row.parse("weight")? })
         })?;
-        let issues = phrases("issues.tsv", &read("issues.tsv")?, &["term", "issue", "weight"], |row| {
-            Ok(IssueCue {
-                issue: field("issues.tsv", row.line, row.get("issue"))?,
-                weight: field("issues.tsv", row.line, row.get("weight"))?,
-            })
+        let stances = phrases(&read, "stances.tsv", &["cue", "stance", "kind"], |row| {
+            let shape = row.parse("kind")?;
+            Ok(StanceCue { stance: row.parse("stance")?, shape })
         })?;
-        let stances = phrases("stances.tsv", &read("stances.tsv")?, &["cue", "stance", "kind"], |row| {
-            let shape = field("stances.tsv", row.line, row.get("kind"))?;
-            Ok(StanceCue { stance: field("stances.tsv", row.line, row.get("stance"))?, shape })
+        let speech = phrases(&read, "speech.tsv", &["cue", "kind"], |row| row.parse("kind"))?;
+        let status = phrases(&read, "status.tsv", &["cue", "status", "weight"], |row| {
+            Ok(StatusCue { status: row.parse("status")?, weight: row.parse("weight")? })
         })?;
-        let speech = phrases("speech.tsv", &read("speech.tsv")?, &["cue", "kind"], |row| {
-            field("speech.tsv", row.line, row.get("kind"))
-        })?;
-        let status = phrases("status.tsv", &read("status.tsv")?, &["cue", "status", "weight"], |row| {
-            Ok(StatusCue {
-                status: field("status.tsv", row.line, row.get("status"))?,
-                weight: field("status.tsv", row.line, row.get("weight"))?,
-            })
-        })?;
-        let units = phrases("units.tsv", &read("units.tsv")?, &["noun", "unit", "factor"], |row| {
+        let units = phrases(&read, "units.tsv", &["noun", "unit", "factor"], |row| {
             let issue = match row.get("issue") {
                 "" => None,
-                id => Some(field("units.tsv", row.line, id)?),
+                _ => Some(row.parse("issue")?),
             };
-            Ok(UnitCue {
-                unit: row.get("unit").to_string(),
-                factor: field("units.tsv", row.line, row.get("factor"))?,
-                issue,
-            })
+            Ok(UnitCue { unit: row.get("unit").to_string(), factor: row.parse("factor")?, issue })
         })?;
-        let proposal_nouns = phrases("proposals.tsv", &read("proposals.tsv")?, &["noun"], |_| Ok(()))?;
-        let mediation = phrases("mediation.tsv", &read("mediation.tsv")?, &["cue"], |_| Ok(()))?;
+        let proposal_nouns = phrases(&read, "proposals.tsv", &["noun"], |_| Ok(()))?;
+        let mediation = phrases(&read, "mediation.tsv", &["cue"], |_| Ok(()))?;
         let numbers_text = read("numbers.tsv")?;
         let numbers = Table::parse("numbers.tsv", &numbers_text, &["word", "value"])?
             .rows()
-            .map(|row| Ok((row.get("word").to_lowercase(), field("numbers.tsv", row.line, row.get("value"))?)))
+            .map(|row| Ok((row.get("word").to_lowercase(), row.parse("value")?)))
             .collect::<Result<_, LexiconError>>()?;
         let abbreviations_text = read("abbreviations.tsv")?;
         let abbreviations = Table::parse("abbreviations.tsv", &abbreviations_text, &["abbreviation"])?

@@ -1,17 +1,21 @@
 //! The one TSV dialect of the data files: a header line, `#` comments, blank lines ignored, tab-separated.
 
+use std::str::FromStr;
+
 use crate::LexiconError;
 
 /// A parsed data file: its header and its rows, borrowing the file's text.
 #[derive(Debug, Clone)]
 pub struct Table<'a> {
+    file: String,
     header: Vec<&'a str>,
     rows: Vec<(usize, Vec<&'a str>)>,
 }
 
-/// One data row: its 1-based line number and its fields, looked up by header name.
+/// One data row: its file, its 1-based line number and its fields, looked up by header name.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'t, 'a> {
+    file: &'t str,
     pub line: usize,
     header: &'t [&'a str],
     fields: &'t [&'a str],
@@ -37,11 +41,11 @@ impl<'a> Table<'a> {
             });
         }
         let rows = lines.map(|(line, text)| (line, text.split('\t').collect())).collect();
-        Ok(Table { header, rows })
+        Ok(Table { file: file.to_string(), header, rows })
     }
 
     pub fn rows(&self) -> impl Iterator<Item = Row<'_, 'a>> {
-        self.rows.iter().map(|(line, fields)| Row { line: *line, header: &self.header, fields })
+        self.rows.iter().map(|(line, fields)| Row { file: &self.file, line: *line, header: &self.header, fields })
     }
 }
 
@@ -60,6 +64,25 @@ impl<'a> Row<'_, 'a> {
     pub fn list(&self, column: &str) -> Vec<&'a str> {
         self.get(column).split('|').map(str::trim).filter(|item| !item.is_empty()).collect()
     }
+
+    /// The field under `column` parsed with `FromStr`; a failure names the file and line.
+    pub fn parse<T: FromStr<Err: ToString>>(&self, column: &str) -> Result<T, LexiconError> {
+        self.parse_value(self.get(column))
+    }
+
+    /// Every item of the list under `column` parsed with `FromStr`.
+    pub fn parse_list<T: FromStr<Err: ToString>>(&self, column: &str) -> Result<Vec<T>, LexiconError> {
+        self.list(column).into_iter().map(|item| self.parse_value(item)).collect()
+    }
+
+    /// An error about this row.
+    pub fn malformed(&self, reason: impl Into<String>) -> LexiconError {
+        LexiconError::Malformed { file: self.file.to_string(), line: self.line, reason: reason.into() }
+    }
+
+    fn parse_value<T: FromStr<Err: ToString>>(&self, value: &str) -> Result<T, LexiconError> {
+        value.parse().map_err(|e: T::Err| self.malformed(e.to_string()))
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +98,15 @@ mod tests {
         assert_eq!(rows[0].get("name"), "Hamas");
         assert_eq!(rows[0].list("aliases"), vec!["the movement", "Harakat"]);
         assert_eq!(rows[0].line, 4);
+    }
+
+    #[test]
+    fn parse_failure_names_file_line_and_reason() {
+        let table = Table::parse("n.tsv", "word\tvalue\nten\t10\neleven\tlots\n", &["value"]).unwrap();
+        let rows: Vec<_> = table.rows().collect();
+        assert_eq!(rows[0].parse::<f64>("value").unwrap(), 10.0);
+        let err = rows[1].parse::<f64>("value").unwrap_err().to_string();
+        assert!(err.contains("n.tsv") && err.contains('3') && err.contains("invalid float"), "{err}");
     }
 
     #[test]
