@@ -8,7 +8,7 @@
 //!    shared role word ("envoy"), and surnames whose Jaro-Winkler similarity over a phonetic-ish spelling
 //!    reaches [`SURNAME_SIMILARITY`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use accord_model::{Document, LedgerPerson, Merge, Person};
 
@@ -86,6 +86,7 @@ pub fn resolve(documents: &[&Document]) -> Vec<Cluster> {
         })
         .filter(|m| !m.tokens.is_empty())
         .collect();
+    let forms = Forms::of(&mentions);
     let mut sets = DisjointSets::new(mentions.len());
     let mut edges: Vec<Edge> = Vec::new();
 
@@ -101,20 +102,25 @@ pub fn resolve(documents: &[&Document]) -> Vec<Cluster> {
 
     // Rule 1: a shared full name (two tokens or more), among names and aliases.
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
+    for (f, members) in forms.members.iter().enumerate() {
+        let m = &mentions[members[0]];
         let keys: BTreeSet<String> = std::iter::once(&m.person.name)
             .chain(&m.person.aliases)
             .map(|n| name_tokens(n))
             .filter(|t| t.len() >= 2)
             .map(|t| t.join(" "))
             .collect();
+        if !keys.is_empty() {
+            members.iter().for_each(|&i| sets.union(members[0], i));
+        }
         for key in keys {
-            by_key.entry(key).or_default().push(i);
+            by_key.entry(key).or_default().push(f);
         }
     }
     for group in by_key.values() {
-        for (x, &i) in group.iter().enumerate() {
-            for &j in &group[x + 1..] {
+        for (x, &f) in group.iter().enumerate() {
+            for &g in &group[x + 1..] {
+                let (i, j) = (forms.members[f][0], forms.members[g][0]);
                 let (a, b) = (&mentions[i], &mentions[j]);
                 if compatible(a.person, b.person) {
                     sets.union(i, j);
@@ -134,42 +140,63 @@ pub fn resolve(documents: &[&Document]) -> Vec<Cluster> {
 
     // Rule 2: a surname alone joins the one compatible person whose full name ends with it.
     let snapshot: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
-    for (i, m) in mentions.iter().enumerate() {
+    let mut full_names: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut first_full: HashMap<usize, usize> = HashMap::new();
+    for (j, n) in mentions.iter().enumerate().filter(|(_, n)| n.tokens.len() >= 2) {
+        full_names.entry(n.tokens.last().unwrap()).or_default().push(j);
+        first_full.entry(snapshot[j]).or_insert(j);
+    }
+    for members in &forms.members {
+        let m = &mentions[members[0]];
         if m.tokens.len() != 1 {
             continue;
         }
-        let surname = &m.tokens[0];
-        let owners: BTreeSet<usize> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| n.tokens.len() >= 2 && n.tokens.last() == Some(surname))
-            .filter(|(_, n)| compatible(m.person, n.person))
-            .map(|(j, _)| snapshot[j])
+        let owners: BTreeSet<usize> = full_names
+            .get(m.tokens[0].as_str())
+            .into_iter()
+            .flatten()
+            .filter(|&&j| compatible(m.person, mentions[j].person))
+            .map(|&j| snapshot[j])
             .collect();
         if let [owner] = owners.iter().copied().collect::<Vec<_>>().as_slice() {
-            let full = mentions.iter().enumerate().find(|(j, n)| snapshot[*j] == *owner && n.tokens.len() >= 2);
-            if let Some((j, n)) = full {
-                sets.union(i, j);
-                edges.push(Edge {
-                    form: m.person.name.clone(),
-                    kind: 2,
-                    reason: format!("surname of {}", n.person.name),
-                });
-            }
+            let j = first_full[owner];
+            members.iter().for_each(|&i| sets.union(i, j));
+            edges.push(Edge {
+                form: m.person.name.clone(),
+                kind: 2,
+                reason: format!("surname of {}", mentions[j].person.name),
+            });
         }
     }
 
-    // Rule 3: transliteration variants.
-    for (i, a) in mentions.iter().enumerate() {
-        for (j, b) in mentions.iter().enumerate().skip(i + 1) {
-            if let Some(why) = variant(a, b) {
-                sets.union(i, j);
-                for (p, q) in [(a, b), (b, a)] {
-                    edges.push(Edge {
-                        form: p.person.name.clone(),
-                        kind: 3,
-                        reason: format!("same first name as {}, {why}", q.person.name),
-                    });
+    // Rule 3: transliteration variants, among full names of one first name and affiliation.
+    let mut by_first_name: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (f, members) in forms.members.iter().enumerate() {
+        let m = &mentions[members[0]];
+        if let (true, Some(affiliation)) = (m.tokens.len() >= 2, &m.person.affiliation) {
+            by_first_name.entry((&m.tokens[0], affiliation)).or_default().push(f);
+        }
+    }
+    for group in by_first_name.values() {
+        for (x, &f) in group.iter().enumerate() {
+            for &g in &group[x + 1..] {
+                // A mention of one form before a mention of the other puts that form first, as a scan of all
+                // pairs of mentions in order would.
+                for (p, q) in [(f, g), (g, f)] {
+                    if forms.members[p][0] > *forms.members[q].last().unwrap() {
+                        continue;
+                    }
+                    let (a, b) = (&mentions[forms.members[p][0]], &mentions[forms.members[q][0]]);
+                    if let Some(why) = variant(a, b) {
+                        sets.union(forms.members[p][0], forms.members[q][0]);
+                        for (p, q) in [(a, b), (b, a)] {
+                            edges.push(Edge {
+                                form: p.person.name.clone(),
+                                kind: 3,
+                                reason: format!("same first name as {}, {why}", q.person.name),
+                            });
+                        }
+                    }
                 }
             }
         }
@@ -180,10 +207,38 @@ pub fn resolve(documents: &[&Document]) -> Vec<Cluster> {
         members.entry(sets.find(i)).or_default().push(i);
     }
     edges.sort();
+    let mut reasons: BTreeMap<&str, &str> = BTreeMap::new();
+    for edge in &edges {
+        reasons.entry(&edge.form).or_insert(&edge.reason);
+    }
     let mut clusters: Vec<Cluster> =
-        members.values().map(|ms| cluster(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>(), &edges)).collect();
+        members.values().map(|ms| cluster(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>(), &reasons)).collect();
     clusters.sort_by(|a, b| a.person.name.cmp(&b.person.name).then_with(|| a.docs.cmp(&b.docs)));
     clusters
+}
+
+/// Mentions that read alike to every rule (same name, aliases, affiliation and role), so each rule compares
+/// forms rather than every pair of mentions.
+struct Forms {
+    /// The mentions of each form, in mention order.
+    members: Vec<Vec<usize>>,
+}
+
+impl Forms {
+    fn of(mentions: &[Mention]) -> Forms {
+        let mut index: HashMap<(&str, &[String], Option<&str>, Option<&str>), usize> = HashMap::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let p = m.person;
+            let key = (p.name.as_str(), p.aliases.as_slice(), p.affiliation.as_deref(), p.role.as_deref());
+            let f = *index.entry(key).or_insert_with(|| {
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            members[f].push(i);
+        }
+        Forms { members }
+    }
 }
 
 /// The people named in the given documents, with those documents' ids.
@@ -200,7 +255,7 @@ pub fn for_negotiation(clusters: &[Cluster], documents: &[&Document], docs: &[us
     people
 }
 
-fn cluster(mentions: &[&Mention], edges: &[Edge]) -> Cluster {
+fn cluster(mentions: &[&Mention], reasons: &BTreeMap<&str, &str>) -> Cluster {
     // The canonical name: the gazetteer's spelling, then the main name used by most documents, then the
     // fullest, then alphabetical.
     let mut uses: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
@@ -231,7 +286,7 @@ fn cluster(mentions: &[&Mention], edges: &[Edge]) -> Cluster {
     let merges = aliases
         .iter()
         .filter_map(|alias| {
-            edges.iter().find(|e| &e.form == alias).map(|e| Merge { alias: alias.clone(), reason: e.reason.clone() })
+            reasons.get(alias.as_str()).map(|reason| Merge { alias: alias.clone(), reason: reason.to_string() })
         })
         .collect();
     Cluster {
