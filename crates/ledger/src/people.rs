@@ -224,9 +224,12 @@ struct Forms {
     members: Vec<Vec<usize>>,
 }
 
+/// Name, aliases, affiliation and role.
+type FormKey<'p> = (&'p str, &'p [String], Option<&'p str>, Option<&'p str>);
+
 impl Forms {
     fn of(mentions: &[Mention]) -> Forms {
-        let mut index: HashMap<(&str, &[String], Option<&str>, Option<&str>), usize> = HashMap::new();
+        let mut index: HashMap<FormKey, usize> = HashMap::new();
         let mut members: Vec<Vec<usize>> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let p = m.person;
