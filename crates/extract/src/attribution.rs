@@ -3,7 +3,7 @@
 //! firmly it is put (asserted, reported, hedged, denied).
 
 use accord_lexicon::SpeechKind;
-use accord_model::{Attribution, Modality};
+use accord_model::{Attribution, Modality, slice};
 
 use crate::analysis::{Analysis, Mention, Via, Voice};
 use crate::words::inside_quote;
@@ -40,7 +40,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
         let say = cues.iter().find(|c| matches!(c.value, SpeechKind::Say | SpeechKind::Report));
         let quoted = |at: usize| inside_quote(sentence_text, sentence.start, at);
         let back_reference = say.is_some_and(|cue| {
-            let head = &lower[..cue.start];
+            let head = slice::before(&lower, cue.start);
             BACK_REFERENCES.iter().any(|b| head.trim_end().ends_with(b))
         });
         let speaker = say.filter(|_| !back_reference).and_then(|cue| {
@@ -49,9 +49,9 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let before = mentions
                 .iter()
                 .rfind(|m| m.is_agent() && !quoted(m.span.start) && m.span.end <= at && at - m.span.end < 60);
-            let after = mentions
-                .iter()
-                .find(|m| m.is_agent() && m.span.start >= end && text[end..m.span.start].trim().is_empty());
+            let after = mentions.iter().find(|m| {
+                m.is_agent() && m.span.start >= end && slice::between(text, end, m.span.start).trim().is_empty()
+            });
             before.or(after).copied()
         });
         // A sentence that closes a quotation opened before it goes on in the earlier speaker's voice.

@@ -2,7 +2,7 @@
 //! (quotations, asides, attributions, obligations, pronouns, coordinated verbs).
 
 use accord_lexicon::ActorId;
-use accord_model::Span;
+use accord_model::{Span, slice};
 
 use crate::analysis::{Analysis, Mention};
 use crate::positions::Cue;
@@ -42,10 +42,11 @@ pub(crate) fn holder_of(
     let cue_quoted = quoted(cue.span.start);
     let unnamed = |actor| Some(Holder { actor, span: Span::new(cue.span.start, cue.span.start), with: None });
     // ", dropping its demand", ", insisting on ...": a participle after a comma shares the main subject.
-    let participle = doc.text[..cue.span.start].trim_end().ends_with(',') && cue.span.slice(&doc.text).ends_with("ing");
+    let participle = slice::before(&doc.text, cue.span.start).trim_end().ends_with(',')
+        && cue.span.slice(&doc.text).ends_with("ing");
     // "offered ..., but rejected ...": a verb joined to the one before it shares its subject.
     let joined_verb = {
-        let head = doc.text[sentence.start..cue.span.start].trim_end().to_lowercase();
+        let head = slice::between(&doc.text, sentence.start, cue.span.start).trim_end().to_lowercase();
         head.ends_with(" but") || head.ends_with(" and") || head.ends_with(", but") || head.ends_with("but also")
     };
     if let (true, Some(actor)) = (participle || joined_verb, coordinated) {
@@ -58,8 +59,8 @@ pub(crate) fn holder_of(
                 && m.span.end <= cue.span.start
                 && quoted(m.span.start) == cue_quoted
                 && !inside_relative_clause(
-                    &doc.text[sentence.start..m.span.start],
-                    &doc.text[m.span.end..cue.span.start],
+                    slice::between(&doc.text, sentence.start, m.span.start),
+                    slice::between(&doc.text, m.span.end, cue.span.start),
                 )
                 && !names_a_proposal(analysis, s, m.span, cue.span.start)
                 && !inside_attribution(analysis, s, m.span, cue.span.start)
@@ -100,7 +101,7 @@ pub(crate) fn holder_of(
         let joined = same_words.or_else(|| {
             analysis.mentions[s].iter().rfind(|m| {
                 m.is_agent() && m.actor != mention.actor && m.span.end <= mention.span.start && {
-                    let between = doc.text[m.span.end..mention.span.start].trim().to_lowercase();
+                    let between = slice::between(&doc.text, m.span.end, mention.span.start).trim().to_lowercase();
                     between == "and" || between == "and the"
                 }
             })
@@ -136,11 +137,11 @@ fn inside_relative_clause(before: &str, after: &str) -> bool {
 /// aside between commas, not the one inside it.
 fn subject_before_aside<'m>(text: &str, candidates: &[&'m Mention], cue_start: usize) -> Option<&'m Mention> {
     let last = candidates.last()?;
-    let closing = text[last.span.end..cue_start].rfind(',')? + last.span.end;
+    let closing = slice::between(text, last.span.end, cue_start).rfind(',')? + last.span.end;
     candidates.iter().rev().skip(1).find_map(|earlier| {
-        let opening = text[earlier.span.end..last.span.start].trim_start();
-        let aside = opening.starts_with(',') && !text[earlier.span.end..closing].contains(';');
-        let only_aside_after = text[closing + 1..cue_start].split_whitespace().count() <= SUBJECT_REACH;
+        let opening = slice::between(text, earlier.span.end, last.span.start).trim_start();
+        let aside = opening.starts_with(',') && !slice::between(text, earlier.span.end, closing).contains(';');
+        let only_aside_after = slice::between(text, closing + 1, cue_start).split_whitespace().count() <= SUBJECT_REACH;
         (aside && only_aside_after).then_some(*earlier)
     })
 }
@@ -149,9 +150,13 @@ fn subject_before_aside<'m>(text: &str, candidates: &[&'m Mention], cue_start: u
 fn inside_attribution(analysis: &Analysis<'_>, s: usize, mention: Span, cue_start: usize) -> bool {
     let text = &analysis.doc.text;
     let sentence = analysis.doc.sentences[s];
-    let Some(open) = text[sentence.start..mention.start].rfind(',').map(|i| sentence.start + i) else { return false };
-    let Some(close) = text[mention.end..cue_start].find(',').map(|i| mention.end + i) else { return false };
-    let clause = &text[open..close];
+    let Some(open) = slice::between(text, sentence.start, mention.start).rfind(',').map(|i| sentence.start + i) else {
+        return false;
+    };
+    let Some(close) = slice::between(text, mention.end, cue_start).find(',').map(|i| mention.end + i) else {
+        return false;
+    };
+    let clause = slice::between(text, open, close);
     analysis.lexicon.cues.speech.find_iter(clause).any(|m| matches!(m.value, accord_lexicon::SpeechKind::Say))
 }
 
@@ -161,7 +166,7 @@ fn names_a_proposal(analysis: &Analysis<'_>, s: usize, mention: Span, cue_start:
     let text = &analysis.doc.text;
     analysis.proposal_nouns(s).iter().any(|noun| {
         noun.start >= mention.end && noun.end <= cue_start && {
-            let between = &text[mention.end..noun.start];
+            let between = slice::between(text, mention.end, noun.start);
             between.split_whitespace().count() <= 2 && !between.contains([',', ';', '.'])
         }
     })

@@ -2,7 +2,7 @@
 //! exchanges and reconstruction" is three), each item reduced to its head issue ("guarantees of a cessation
 //! of hostilities" is about guarantees; "release of prisoners in the first phase" about prisoners).
 
-use accord_model::{Issue, Span};
+use accord_model::{Issue, Span, slice};
 
 use crate::analysis::Analysis;
 use crate::words::{COORDINATORS, floor_boundary};
@@ -48,7 +48,13 @@ fn item_heads(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
     let mut groups: Vec<Vec<IssueHit>> = Vec::new();
     for hit in hits {
         match groups.last_mut() {
-            Some(group) if !starts_new_item(&text[group.last().expect("non-empty").span.end..hit.span.start]) => {
+            Some(group)
+                if !starts_new_item(slice::between(
+                    text,
+                    group.last().expect("non-empty").span.end,
+                    hit.span.start,
+                )) =>
+            {
                 group.push(hit)
             }
             _ => groups.push(vec![hit]),
@@ -60,7 +66,7 @@ fn item_heads(analysis: &Analysis<'_>, scope: Span) -> Vec<IssueHit> {
 /// Whether talks named at `offset` are only a setting: "at the start of the talks", "during the negotiations".
 fn in_passing(text: &str, offset: usize) -> bool {
     let start = floor_boundary(text, offset.saturating_sub(40));
-    let before = text[start..offset].to_lowercase();
+    let before = slice::between(text, start, offset).to_lowercase();
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let word = words.iter().find(|w| !DETERMINERS.contains(w)).copied().unwrap_or("");
     SETTING_PREPOSITIONS.contains(&word)
@@ -89,7 +95,7 @@ const BACKED_BY: &[&str] =
 /// specific term.
 fn head_of(text: &str, group: &[IssueHit]) -> IssueHit {
     if let [first, second, ..] = group {
-        let gap = text[first.span.end..second.span.start].trim_start().to_lowercase();
+        let gap = slice::between(text, first.span.end, second.span.start).trim_start().to_lowercase();
         if gap.starts_with("of ") || gap == "of" {
             return *first;
         }

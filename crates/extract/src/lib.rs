@@ -11,6 +11,8 @@ mod mentions;
 mod people;
 mod positions;
 mod proposals;
+#[cfg(test)]
+mod regressions;
 mod roles;
 mod scopes;
 mod status;

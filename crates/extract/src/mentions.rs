@@ -2,7 +2,7 @@
 //! for their side, and descriptors resolved to an earlier actor ("the group").
 
 use accord_lexicon::{ActorId, ActorKind, Collective, FormKind, Refers};
-use accord_model::Span;
+use accord_model::{Span, slice};
 
 use crate::analysis::{Analysis, Mention, Via};
 use crate::words::{LOCATIVES, floor_boundary, word_before};
@@ -34,10 +34,11 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let modifies_actor = possessive_at(text, span.end)
                 && all_forms.iter().any(|other| {
                     let at = sentence.start + other.start;
-                    at > span.end && text[span.end..at].split_whitespace().count() <= 2
+                    at > span.end && slice::between(text, span.end, at).split_whitespace().count() <= 2
                 });
-            let previous_locative =
-                mentions.last().is_some_and(|prev| prev.locative && text[prev.span.end..span.start].trim() == ",");
+            let previous_locative = mentions
+                .last()
+                .is_some_and(|prev| prev.locative && slice::between(text, prev.span.end, span.start).trim() == ",");
             let before = word_before(text, tokens, span.start);
             let in_dateline = dateline_end.is_some_and(|end| span.end <= end);
             let locative = in_dateline
@@ -45,7 +46,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
                 || state_like
                     && (before.as_deref().is_some_and(|w| LOCATIVES.contains(&w))
                         || previous_locative
-                        || envoy_target(analysis, &text[sentence.start..span.start]));
+                        || envoy_target(analysis, slice::between(text, sentence.start, span.start)));
             let follower = collective_after(analysis, span.end, sentence.end);
             let (via, media) = match m.value.kind {
                 FormKind::Name => (Via::Name, follower == Some(Collective::Media) && possessive_at(text, span.end)),
@@ -168,22 +169,27 @@ fn most_named(mentions: &[&Mention], n: usize) -> Vec<ActorId> {
 /// A mention with the words right around it, which may name what it is: "the government of the
 /// Democratic Republic of Congo", "Sudan's army".
 fn phrase_around(text: &str, span: Span) -> &str {
-    let start = text[..span.start].char_indices().rev().filter(|(_, c)| c.is_whitespace()).nth(2).map_or(0, |(i, _)| i);
-    let end = text[span.end..]
+    let start = slice::before(text, span.start)
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(2)
+        .map_or(0, |(i, _)| i);
+    let end = slice::after(text, span.end)
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())
         .nth(1)
         .map_or(text.len(), |(i, _)| span.end + i);
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    &text[start.max(line_start)..end.min(line_end)]
+    let line_start = slice::before(text, span.start).rfind('\n').map_or(0, |i| i + 1);
+    let line_end = slice::after(text, span.end).find('\n').map_or(text.len(), |i| span.end + i);
+    slice::between(text, start.max(line_start), end.min(line_end))
 }
 
 /// Where a dateline ("BRIDGETOWN, Barbados — ") ends at the head of a sentence: the places in it are where
 /// the report was filed, not actors.
 fn dateline_end(sentence: &str) -> Option<usize> {
     let dash = sentence.find(" — ").or_else(|| sentence.find(" - "))?;
-    let head = &sentence[..dash];
+    let head = slice::before(sentence, dash);
     let city = head.split([',', '/']).next().unwrap_or("");
     let shouting = city.chars().any(char::is_alphabetic) && !city.chars().any(char::is_lowercase);
     (dash <= DATELINE_REACH && shouting).then_some(dash)
@@ -202,7 +208,9 @@ fn envoy_target(analysis: &Analysis<'_>, before: &str) -> bool {
 
 /// Whether the text at `offset` is a possessive ending: "Russia’s Channel One".
 fn possessive_at(text: &str, offset: usize) -> bool {
-    text[offset..].starts_with("’s") || text[offset..].starts_with("'s") || text[offset..].starts_with('’')
+    slice::after(text, offset).starts_with("’s")
+        || slice::after(text, offset).starts_with("'s")
+        || slice::after(text, offset).starts_with('’')
 }
 
 /// The collective noun ("officials", "media") within reach after `offset`, on the same sentence.
@@ -226,12 +234,12 @@ fn role_after(analysis: &Analysis<'_>, offset: usize, limit: usize) -> bool {
 
 fn window_after(text: &str, offset: usize, limit: usize) -> &str {
     let end = floor_boundary(text, (offset + DEMONYM_REACH).min(limit).max(offset));
-    &text[offset..end]
+    slice::between(text, offset, end)
 }
 
 /// How many whole words stand before byte `offset` of `window` (possessive endings do not count).
 fn words_before(window: &str, offset: usize) -> usize {
-    window[..offset].split_whitespace().filter(|w| !matches!(*w, "’s" | "'s")).count()
+    slice::before(window, offset).split_whitespace().filter(|w| !matches!(*w, "’s" | "'s")).count()
 }
 
 #[cfg(test)]

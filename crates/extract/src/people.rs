@@ -2,7 +2,7 @@
 //! ("army negotiator Omar Bakri Hassan", "Lina Haddad, a member of the M23 political leadership").
 
 use accord_lexicon::{ActorId, ActorKind, PhraseMatcher, RoleKind};
-use accord_model::Span;
+use accord_model::{Span, slice};
 use accord_text::Token;
 
 use crate::analysis::{Analysis, PersonFinding};
@@ -31,7 +31,7 @@ pub fn find(analysis: &mut Analysis<'_>, known: &PhraseMatcher<usize>) {
             known: true,
             spans: Vec::new(),
         };
-        add(&mut analysis.people, finding, &text[m.start..m.end], Span::new(m.start, m.end));
+        add(&mut analysis.people, finding, slice::between(text, m.start, m.end), Span::new(m.start, m.end));
     }
     for (s, tokens) in doc.tokens.iter().enumerate() {
         for candidate in role_named_people(analysis, s, tokens) {
@@ -201,7 +201,7 @@ fn organisation_of_role(analysis: &Analysis<'_>, kind: RoleKind, offset: usize) 
         _ => return None,
     };
     let mut counts: Vec<(ActorId, usize)> = Vec::new();
-    for m in analysis.lexicon.actors.forms.find_iter(&analysis.doc.text[..offset]) {
+    for m in analysis.lexicon.actors.forms.find_iter(slice::before(&analysis.doc.text, offset)) {
         let actor = m.value.actor;
         if kinds.contains(&analysis.lexicon.actors.actors[actor].kind) {
             match counts.iter_mut().find(|(a, _)| *a == actor) {
@@ -251,7 +251,7 @@ pub fn affiliation_near(analysis: &Analysis<'_>, s: usize, from: usize, to: usiz
     let sentence = analysis.doc.sentences[s];
     let text = &analysis.doc.text;
     let from = floor_boundary(text, from.max(sentence.start));
-    let window = &text[from..to.max(from)];
+    let window = slice::between(text, from, to.max(from));
     analysis.lexicon.actors.forms.find_iter(window).last().map(|m| m.value.actor)
 }
 

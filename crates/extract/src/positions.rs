@@ -6,7 +6,7 @@
 //! the proposals stage.
 
 use accord_lexicon::{ActorId, CueShape};
-use accord_model::{Attribution, Issue, Position, Quantity, Span, Stance};
+use accord_model::{Attribution, Issue, Position, Quantity, Span, Stance, slice};
 use accord_text::find_dates;
 
 use crate::analysis::{Analysis, Finding};
@@ -139,7 +139,8 @@ fn collect(analysis: &mut Analysis<'_>) {
 fn conditioned(analysis: &Analysis<'_>, cues: &[Cue], k: usize) -> Cue {
     let cue = cues[k];
     let condition_follows = cues.get(k + 1).is_some_and(|next| {
-        next.stance == Stance::Condition && !analysis.doc.text[cue.span.end..next.span.start].contains([',', ';'])
+        next.stance == Stance::Condition
+            && !slice::between(&analysis.doc.text, cue.span.end, next.span.start).contains([',', ';'])
     });
     if cue.stance == Stance::Accept && condition_follows { Cue { stance: Stance::Condition, ..cue } } else { cue }
 }
@@ -167,12 +168,13 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
             modifier = Some(m.value.stance);
             continue;
         }
-        let before = text[sentence.start..span.start].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+        let before =
+            slice::between(text, sentence.start, span.start).trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
         // "US-endorsed", "the agreed exchange", "principles signed last month": a participle describing a
         // noun is not a stance.
         let describes_noun = m.value.shape == CueShape::Verb
             && (ARTICLES.contains(&before.as_str()) || reduced_relative(analysis, s, span, &before));
-        if text[..span.start].ends_with('-') || describes_noun {
+        if slice::before(text, span.start).ends_with('-') || describes_noun {
             continue;
         }
         let mut stance = m.value.stance;
@@ -189,13 +191,13 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
         if negated && matches!(stance, Stance::Offer | Stance::Accept) {
             stance = Stance::Reject;
         }
-        if inside_conditional(&text[sentence.start..span.start]) {
+        if inside_conditional(slice::between(text, sentence.start, span.start)) {
             continue;
         }
         // "rejected Kyiv's demand for ..." (a noun object) and "must agree to ..." (what is obliged) belong to
         // the cue before them.
         let governed = cues.last().is_some_and(|prev| {
-            let between = &text[prev.span.end..span.start];
+            let between = slice::between(text, prev.span.end, span.start);
             let object = m.value.shape == CueShape::Noun && !between.contains([',', ';', '—']);
             let obliged = is_obligation(prev.span.slice(text)) && between.trim().is_empty();
             object || obliged
@@ -209,14 +211,14 @@ fn cues_of(analysis: &Analysis<'_>, s: usize) -> Vec<Cue> {
 
 /// Whether a verb follows at `offset` rather than a noun phrase: "to free", not "to a pause" or "to the plan".
 fn gives_an_action(text: &str, offset: usize) -> bool {
-    let next = text[offset..].split_whitespace().next().unwrap_or("").to_lowercase();
+    let next = slice::after(text, offset).split_whitespace().next().unwrap_or("").to_lowercase();
     let noun_phrase_start = ARTICLES.contains(&next.as_str())
         || matches!(
             next.as_str(),
             "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those" | "any" | "all"
         )
         || next.starts_with(|c: char| c.is_ascii_digit())
-        || text[offset..].trim_start().starts_with(char::is_uppercase);
+        || slice::after(text, offset).trim_start().starts_with(char::is_uppercase);
     !next.is_empty() && !noun_phrase_start
 }
 
@@ -226,9 +228,10 @@ fn reduced_relative(analysis: &Analysis<'_>, s: usize, cue: Span, before: &str) 
     let text = &analysis.doc.text;
     let word = cue.slice(text);
     // A subject named within a few words ("Netanyahu has so far rejected") makes it a verb.
-    let after_mention = analysis.mentions[s]
-        .iter()
-        .any(|m| m.span.end <= cue.start && text[m.span.end..cue.start].split_whitespace().count() <= SUBJECT_REACH);
+    let after_mention = analysis.mentions[s].iter().any(|m| {
+        m.span.end <= cue.start
+            && slice::between(text, m.span.end, cue.start).split_whitespace().count() <= SUBJECT_REACH
+    });
     word.ends_with("ed")
         && !after_mention
         && before.chars().all(|c| c.is_lowercase())
@@ -255,7 +258,7 @@ fn describes_a_proposal(analysis: &Analysis<'_>, s: usize) -> bool {
 fn describes_proposal(analysis: &Analysis<'_>, s: usize, holder: Span, cue: &Cue) -> bool {
     let text = &analysis.doc.text;
     analysis.proposal_nouns(s).iter().any(|noun| {
-        let between = text[noun.end..cue.span.start.max(noun.end)].to_lowercase();
+        let between = slice::between(text, noun.end, cue.span.start.max(noun.end)).to_lowercase();
         noun.start >= holder.start
             && noun.end <= cue.span.start
             && between.split(|c: char| !c.is_alphabetic()).any(|w| RELATIVES.contains(&w))
@@ -277,7 +280,8 @@ fn answers_proposal(analysis: &Analysis<'_>, s: usize, right: Span) -> bool {
                 || analysis.mentions[s].iter().any(|m| m.span.contains(t.span))
         });
         // "rejected Boeing's offer of a 25 percent raise" still states a position on pay.
-        let phrase_end = text[noun.end..right.end].find([',', ';', '.']).map_or(right.end, |i| noun.end + i);
+        let phrase_end =
+            slice::between(text, noun.end, right.end).find([',', ';', '.']).map_or(right.end, |i| noun.end + i);
         determined && issues_in(analysis, Span::new(right.start, phrase_end)).is_empty()
     })
 }
@@ -380,8 +384,8 @@ fn condition_after(analysis: &Analysis<'_>, s: usize, cue: &Cue) -> Option<Strin
         .find(|t| CONDITION_WORDS.contains(&t.text(text).to_lowercase().as_str()))
         .map(|t| t.span.start - rest.start);
     let start = rest.start + phrase.into_iter().chain(word).min()?;
-    let end = text[start..sentence.end].find([';', '.']).map_or(sentence.end, |i| start + i);
-    Some(clip(&text[start..end], 160))
+    let end = slice::between(text, start, sentence.end).find([';', '.']).map_or(sentence.end, |i| start + i);
+    Some(clip(slice::between(text, start, end), 160))
 }
 
 #[cfg(test)]

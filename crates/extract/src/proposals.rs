@@ -2,7 +2,7 @@
 //! "a plan announced by President Ruto", "drafted by Egypt and Qatar"), their terms and who answered how.
 
 use accord_lexicon::ActorId;
-use accord_model::{Issue, Proposal, ProposalResponse, Response, Span, Term};
+use accord_model::{Issue, Proposal, ProposalResponse, Response, Span, Term, slice};
 
 use crate::analysis::{Analysis, ProposalFinding};
 use crate::issues::issues_in;
@@ -108,10 +108,12 @@ fn title_of(analysis: &Analysis<'_>, s: usize, name: Span, noun: Span, by: &str)
         return format!("{by} {}", clean(noun.slice(text)));
     }
     let author = analysis.mentions[s].iter().find(|m| name.contains(m.span) && m.span.end <= noun.start);
-    let between = author.map(|a| text[a.span.end..noun.start].to_lowercase()).unwrap_or_default();
+    let between = author.map(|a| slice::between(text, a.span.end, noun.start).to_lowercase()).unwrap_or_default();
     let verb = PROPOSING.iter().any(|verb| between.split_whitespace().any(|w| w == verb[0]));
     match author {
-        Some(author) if verb => format!("{} {}", author.span.slice(text), clean(&text[noun.start..name.end])),
+        Some(author) if verb => {
+            format!("{} {}", author.span.slice(text), clean(slice::between(text, noun.start, name.end)))
+        }
         _ => clean(name.slice(text)),
     }
 }
@@ -130,9 +132,9 @@ fn authors_before(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Span
             .skip_while(|w| analysis.lexicon.cues.collectives.exact(w).is_some() || AUXILIARIES.contains(&w.as_str()))
             .collect();
         // "Sudan's army rejects Quad truce plan": a stance verb between them makes the actor its answerer.
-        let gap = &text[m.span.end..noun.start];
+        let gap = slice::between(text, m.span.end, noun.start);
         let answered = analysis.lexicon.cues.stances.find_iter(gap).any(|cue| {
-            let word = gap[cue.start..cue.end].to_lowercase();
+            let word = slice::between(gap, cue.start, cue.end).to_lowercase();
             !PROPOSING.iter().any(|verb| verb[0] == word)
         });
         !answered && authors_noun_phrase(&between)
@@ -140,7 +142,7 @@ fn authors_before(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Span
     // "Saudi and American mediators": both put it forward.
     let joined = mentions.iter().rfind(|m| {
         m.span.end <= author.span.start
-            && text[m.span.end..author.span.start].trim() == "and"
+            && slice::between(text, m.span.end, author.span.start).trim() == "and"
             && m.actor != author.actor
     });
     let authors = joined.map(|j| j.actor).into_iter().chain([author.actor]).collect();
@@ -152,7 +154,7 @@ fn authors_before(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<(Span
 fn with_complement(analysis: &Analysis<'_>, s: usize, name: Span) -> Span {
     let text = &analysis.doc.text;
     let sentence = analysis.doc.sentences[s];
-    let rest = &text[name.end..sentence.end];
+    let rest = slice::between(text, name.end, sentence.end);
     let opens = ["for ", "on ", "to "].iter().any(|w| rest.trim_start().starts_with(w));
     if !opens {
         return name;
@@ -164,11 +166,11 @@ fn with_complement(analysis: &Analysis<'_>, s: usize, name: Span) -> Span {
         .min()
         .unwrap_or(rest.len());
     let mut end = name.end;
-    for (i, word) in rest[..clause].split_whitespace().enumerate().take(COMPLEMENT_WORDS) {
+    for (i, word) in slice::before(rest, clause).split_whitespace().enumerate().take(COMPLEMENT_WORDS) {
         if i > 0 && SUBORDINATE_STARTS.contains(&word) {
             break;
         }
-        end = rest[end - name.end..].find(word).map_or(end, |j| end + j + word.len());
+        end = slice::after(rest, end - name.end).find(word).map_or(end, |j| end + j + word.len());
     }
     Span::new(name.start, end.min(sentence.end))
 }
@@ -179,11 +181,11 @@ fn authors_after_by(analysis: &Analysis<'_>, s: usize, noun: Span) -> Option<Vec
     let text = &doc.text;
     let mentions = &analysis.mentions[s];
     let rest = &text[noun.end..doc.sentences[s].end];
-    let by = rest.find(" by ").filter(|i| rest[..*i].split_whitespace().count() <= 3)?;
+    let by = rest.find(" by ").filter(|i| slice::before(rest, *i).split_whitespace().count() <= 3)?;
     // The authors run from "by" to the clause's end or the next preposition: "drafted by Egypt and Qatar
     // with support from Turkey" is Egypt and Qatar's.
     let after_by = by + " by ".len();
-    let clause_end = rest[after_by..]
+    let clause_end = slice::after(rest, after_by)
         .split_inclusive(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.'))
         .scan(after_by, |offset, word| {
             let start = *offset;
@@ -259,7 +261,7 @@ fn terms_of(analysis: &Analysis<'_>, s: usize, noun: Span) -> Vec<Term> {
             let end = floor_boundary(&doc.text, (hit.span.end + 60).min(scope.end));
             terms.push(Term {
                 issue: hit.issue,
-                detail: clip(&doc.text[hit.span.start..end], 80),
+                detail: clip(slice::between(&doc.text, hit.span.start, end), 80),
                 quantity: quantity.map(|q| q.value),
                 unit: quantity.and_then(|q| q.unit.clone()),
             });
@@ -273,7 +275,7 @@ fn terms_of(analysis: &Analysis<'_>, s: usize, noun: Span) -> Vec<Term> {
 fn term_credited_to(analysis: &Analysis<'_>, s: usize, name: Span) -> Option<Term> {
     let doc = analysis.doc;
     let sentence = doc.sentences[s];
-    let before = doc.text[sentence.start..name.start].to_lowercase();
+    let before = slice::between(&doc.text, sentence.start, name.start).to_lowercase();
     let trimmed = before.trim_end().trim_end_matches("the").trim_end();
     let verb = CREDITING.iter().find(|v| trimmed.ends_with(*v))?;
     let verb_at = sentence.start + trimmed.len() - verb.len();
@@ -282,7 +284,7 @@ fn term_credited_to(analysis: &Analysis<'_>, s: usize, name: Span) -> Option<Ter
         quantity.issue.or_else(|| issues_in(analysis, sentence).first().map(|hit| hit.issue)).unwrap_or(Issue::Other);
     Some(Term {
         issue,
-        detail: clip(&doc.text[quantity.span.start..verb_at], 80),
+        detail: clip(slice::between(&doc.text, quantity.span.start, verb_at), 80),
         quantity: Some(quantity.value),
         unit: quantity.unit.clone(),
     })
@@ -292,12 +294,12 @@ fn term_credited_to(analysis: &Analysis<'_>, s: usize, name: Span) -> Option<Ter
 /// the latest US proposal") or in a relative clause after it ("the plan, which Iran rejected").
 fn answers(text: &str, cue: Span, name: Span) -> bool {
     if cue.end <= name.start {
-        let between = &text[cue.end..name.start];
+        let between = slice::between(text, cue.end, name.start);
         // "the one week proposed by the US plan" is the plan's own term, not an answer to it.
         let passive = between.trim_start().starts_with("by ");
         return !passive && between.split_whitespace().count() <= RESPONSE_REACH && !between.contains([',', ';', '.']);
     }
-    let between = text[name.end..cue.start.max(name.end)].to_lowercase();
+    let between = slice::between(text, name.end, cue.start.max(name.end)).to_lowercase();
     let words: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.first().is_some_and(|w| matches!(*w, "which" | "that")) && words.len() <= RESPONSE_REACH
 }

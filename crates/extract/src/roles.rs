@@ -2,7 +2,7 @@
 //! holding positions) and guarantors (who are asked to guarantee).
 
 use accord_lexicon::{ActorId, ActorKind, RoleKind};
-use accord_model::Issue;
+use accord_model::{Issue, slice};
 
 use crate::analysis::{Analysis, Via};
 use crate::issues::issues_in;
@@ -68,7 +68,7 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
         let cues: Vec<_> = analysis.lexicon.cues.mediation.find_iter(sentence.slice(&doc.text)).collect();
         // "... is facilitating, not mediating": a denied role does not count.
         let denied = |start: usize| {
-            let before = sentence.slice(&doc.text)[..start].to_lowercase();
+            let before = slice::before(sentence.slice(&doc.text), start).to_lowercase();
             before.split_whitespace().rev().take(2).any(|w| NEGATIONS.contains(&w))
         };
         let mediation = cues.iter().any(|m| !inside_name(m.start, m.end) && !denied(m.start));
@@ -117,7 +117,8 @@ fn guarantors(analysis: &Analysis<'_>) -> Vec<ActorId> {
                 .iter()
                 .filter(|m| m.span.start >= hit.span.end && m.span.start < hit.span.end + 60);
             for mention in near {
-                let before = doc.text[..mention.span.start].split_whitespace().last().unwrap_or("").to_lowercase();
+                let before =
+                    slice::before(&doc.text, mention.span.start).split_whitespace().last().unwrap_or("").to_lowercase();
                 let linked = GUARANTOR_LINKS.contains(&before.as_str());
                 // The list goes on through "and", "or" and commas: "from Britain, France and Turkey".
                 listing = linked || (listing && matches!(before.trim_end_matches(','), "and" | "or" | ""));

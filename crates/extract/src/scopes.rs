@@ -2,7 +2,7 @@
 //! number it states.
 
 use accord_lexicon::{ActorId, CueShape};
-use accord_model::{Issue, Quantity, Span, Stance};
+use accord_model::{Issue, Quantity, Span, Stance, slice};
 
 use crate::analysis::Analysis;
 use crate::holders::Holder;
@@ -70,10 +70,10 @@ pub(crate) fn clause_end(analysis: &Analysis<'_>, s: usize, scope: Span) -> Span
         .find_iter(scope.slice(text))
         .filter(|m| matches!(m.value, accord_lexicon::SpeechKind::Say))
         .map(|m| scope.start + m.start)
-        .filter_map(|at| text[scope.start..at].rfind(',').map(|comma| (scope.start + comma, at)))
+        .filter_map(|at| slice::between(text, scope.start, at).rfind(',').map(|comma| (scope.start + comma, at)))
         .find(|(comma, at)| {
-            let between = &text[*comma..*at];
-            let ends_sentence = text[*at..sentence.end].split_whitespace().count() <= 4;
+            let between = slice::between(text, *comma, *at);
+            let ends_sentence = slice::between(text, *at, sentence.end).split_whitespace().count() <= 4;
             let words = between.trim_start_matches(',').split_whitespace().count();
             // ", saying ..." has no speaker of its own: it is content, not an attribution.
             words >= 1 && (ends_sentence || words <= ATTRIBUTION_REACH) && !between.contains(['“', '"'])
@@ -99,12 +99,12 @@ pub(crate) fn clause_end(analysis: &Analysis<'_>, s: usize, scope: Span) -> Span
 }
 
 fn preceded_by(text: &str, at: usize, words: &[&str]) -> bool {
-    let before = text[..at].trim_end().to_lowercase();
+    let before = slice::before(text, at).trim_end().to_lowercase();
     words.iter().any(|w| before.ends_with(w))
 }
 
 fn followed_by(text: &str, at: usize, words: &[&str]) -> bool {
-    let after = text[at..].trim_start().to_lowercase();
+    let after = slice::after(text, at).trim_start().to_lowercase();
     words.iter().any(|w| after.starts_with(w))
 }
 
@@ -199,7 +199,7 @@ pub(crate) fn quantity_in(analysis: &Analysis<'_>, s: usize, scope: Span) -> Opt
     // number elsewhere in the clause ("the five-week war") is not part of it.
     let mut largest = first.value;
     for pair in chosen.windows(2) {
-        let gap = text[pair[0].span.end..pair[1].span.start].trim().trim_matches(',').trim();
+        let gap = slice::between(text, pair[0].span.end, pair[1].span.start).trim().trim_matches(',').trim();
         if pair[1].unit != first.unit || !matches!(gap, "" | "or" | "and" | "to") {
             break;
         }

@@ -1,6 +1,6 @@
 //! The state of the talks a report conveys, from weighted status cues ("impasse", "talks continue").
 
-use accord_model::Status;
+use accord_model::{Status, slice};
 
 use crate::analysis::Analysis;
 use crate::words::{NEGATIONS, inside_conditional};
@@ -23,7 +23,7 @@ pub fn classify(analysis: &Analysis<'_>) -> Status {
     let mut weights = [0u32; TIE_ORDER.len()];
     for sentence in &analysis.doc.sentences {
         for m in analysis.lexicon.cues.status.find_iter(sentence.slice(text)) {
-            let before = &text[sentence.start..sentence.start + m.start];
+            let before = slice::between(text, sentence.start, sentence.start + m.start);
             if inside_conditional(before) || hypothetical(before) {
                 continue;
             }

@@ -1,5 +1,6 @@
 //! Small word-level helpers shared by the stages: token text, lower-casing, neighbourhoods.
 
+use accord_model::slice;
 use accord_text::Token;
 
 /// Prepositions after which a place name is a location, not the actor acting ("talks in Doha").
@@ -48,7 +49,7 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// True when byte `offset` of `sentence` (a sentence slice starting at `base`) sits inside a quotation.
 pub fn inside_quote(sentence: &str, base: usize, offset: usize) -> bool {
-    let before = &sentence[..offset.saturating_sub(base).min(sentence.len())];
+    let before = slice::before(sentence, offset.saturating_sub(base).min(sentence.len()));
     let opens = before.matches('“').count();
     let closes = before.matches('”').count();
     let straight = before.matches('"').count();
@@ -62,8 +63,8 @@ pub fn clip(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let end = floor_boundary(text, max);
-    let cut = text[..end].rfind(' ').unwrap_or(end);
-    format!("{}…", &text[..cut])
+    let cut = slice::before(text, end).rfind(' ').unwrap_or(end);
+    format!("{}…", slice::before(text, cut))
 }
 
 /// Words that open a conditional or time clause, whose cues state the condition rather than a position.

@@ -32,7 +32,8 @@ impl Reader {
     /// A reader with the cleaning cues of `boilerplate.tsv` from `files`.
     pub fn new(files: &DataFiles) -> Result<Reader, IngestError> {
         let cues = files.read(clean::FILE)?;
-        Ok(Reader { cleaner: Cleaner::parse(&cues)?, max_bytes: DEFAULT_MAX_BYTES })
+        let cleaner = Cleaner::parse(&cues).map_err(|e| files.locate(e))?;
+        Ok(Reader { cleaner, max_bytes: DEFAULT_MAX_BYTES })
     }
 
     /// Refuses inputs larger than `max` bytes (default 20 MiB). For JSONL the limit is per line.

@@ -86,7 +86,7 @@ impl Gazetteer {
             let kind = row.parse("kind")?;
             let actor = actors.len();
             let aliases = row.list("aliases").into_iter().map(String::from).collect();
-            actors.push(Actor { name: row.get("name").to_string(), kind, aliases });
+            actors.push(Actor { name: row.required("name")?.to_string(), kind, aliases });
             let mut add = |form: &str, kind| forms.push((form.to_string(), ActorForm { actor, kind }));
             add(row.get("name"), FormKind::Name);
             row.list("aliases").into_iter().for_each(|form| add(form, FormKind::Name));

@@ -206,20 +206,20 @@ impl Cues {
                 "" => None,
                 _ => Some(row.parse("issue")?),
             };
-            Ok(UnitCue { unit: row.get("unit").to_string(), factor: row.parse("factor")?, issue })
+            Ok(UnitCue { unit: row.get("unit").to_string(), factor: row.number("factor")?, issue })
         })?;
         let proposal_nouns = phrases(&read, "proposals.tsv", &["noun"], |_| Ok(()))?;
         let mediation = phrases(&read, "mediation.tsv", &["cue"], |_| Ok(()))?;
         let numbers_text = read("numbers.tsv")?;
         let numbers = Table::parse("numbers.tsv", &numbers_text, &["word", "value"])?
             .rows()
-            .map(|row| Ok((row.get("word").to_lowercase(), row.parse("value")?)))
+            .map(|row| Ok((row.required("word")?.to_lowercase(), row.number("value")?)))
             .collect::<Result<_, LexiconError>>()?;
         let abbreviations_text = read("abbreviations.tsv")?;
         let abbreviations = Table::parse("abbreviations.tsv", &abbreviations_text, &["abbreviation"])?
             .rows()
-            .map(|row| row.get("abbreviation").to_string())
-            .collect();
+            .map(|row| row.required("abbreviation").map(str::to_string))
+            .collect::<Result<_, LexiconError>>()?;
         Ok(Cues {
             roles,
             descriptors,

@@ -1,7 +1,13 @@
 //! The data files, embedded at build time, with per-file overrides from a directory.
 
 use std::borrow::Cow;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use accord_model::printable;
+
+/// The largest data file read from an override directory; the built-in ones are a few hundred KiB.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Every data file Accord ships, by name, with its embedded contents.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -26,8 +32,10 @@ const EMBEDDED: &[(&str, &str)] = &[
 pub enum LexiconError {
     #[error("no data file named `{name}`; known files: {known}")]
     Unknown { name: String, known: String },
-    #[error("cannot read data file {path}: {source}")]
+    #[error("cannot read data file {}: {source}", printable::path(path))]
     Read { path: PathBuf, source: std::io::Error },
+    #[error("{}: {reason}", printable::path(path))]
+    Refused { path: PathBuf, reason: String },
     #[error("{file}:{line}: {reason}")]
     Malformed { file: String, line: usize, reason: String },
 }
@@ -59,17 +67,60 @@ impl DataFiles {
         let embedded = EMBEDDED.iter().find(|(known, _)| *known == name).map(|(_, text)| *text).ok_or_else(|| {
             LexiconError::Unknown { name: name.to_string(), known: Self::names().collect::<Vec<_>>().join(", ") }
         })?;
-        if let Some(dir) = &self.dir {
-            let path = dir.join(name);
-            if path.exists() {
-                return std::fs::read_to_string(&path)
-                    .map(Cow::Owned)
-                    .map_err(|source| LexiconError::Read { path, source });
-            }
+        match self.override_path(name)? {
+            Some(path) => read_override(path).map(Cow::Owned),
+            None => Ok(Cow::Borrowed(embedded)),
         }
-        Ok(Cow::Borrowed(embedded))
+    }
+
+    /// `err` with its file named by the path it was read from, when an override directory supplied it.
+    pub fn locate(&self, err: LexiconError) -> LexiconError {
+        match err {
+            LexiconError::Malformed { file, line, reason } => match self.override_path(&file) {
+                Ok(Some(path)) => LexiconError::Malformed { file: printable::path(&path), line, reason },
+                _ => LexiconError::Malformed { file, line, reason },
+            },
+            other => other,
+        }
+    }
+
+    /// The override of `name`, if the directory holds an entry of that name (a dangling link included).
+    fn override_path(&self, name: &str) -> Result<Option<PathBuf>, LexiconError> {
+        let Some(dir) = &self.dir else { return Ok(None) };
+        let path = dir.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Ok(_) => Ok(Some(path)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(LexiconError::Read { path, source }),
+        }
     }
 }
+
+/// Reads an override file: a regular file (or a link to one) of bounded size, in UTF-8. A FIFO or a
+/// device is refused before it is opened, since opening or reading it could block forever.
+fn read_override(path: PathBuf) -> Result<String, LexiconError> {
+    let refused = |path, reason: String| LexiconError::Refused { path, reason };
+    let meta = match std::fs::metadata(&path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(refused(path, "a symbolic link to nothing (dangling)".into()));
+        }
+        Err(source) => return Err(LexiconError::Read { path, source }),
+    };
+    if !meta.is_file() {
+        return Err(refused(path, "not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(refused(path, format!("{} bytes, over the {MAX_FILE_BYTES}-byte limit", meta.len())));
+    }
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(&path).and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(source) = read {
+        return Err(LexiconError::Read { path, source });
+    }
+    String::from_utf8(bytes).map_err(|e| refused(path, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())))
+}
+
 
 #[cfg(test)]
 mod tests {
@@ -89,6 +140,34 @@ mod tests {
         let files = DataFiles::with_override(&dir);
         assert_eq!(files.read("people.tsv").unwrap(), "name\taliases\n");
         assert_eq!(files.read("actors.tsv").unwrap(), DataFiles::embedded().read("actors.tsv").unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn override_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("accord-lexicon-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn issue_10_an_empty_name_in_an_override_is_named_by_its_path_and_line() {
+        let dir = override_dir("empty-name");
+        std::fs::write(dir.join("people.tsv"), "name\taliases\taffiliation\trole\n\t\tIsrael\tenvoy\n").unwrap();
+        let err = crate::Lexicon::load(&DataFiles::with_override(&dir)).unwrap_err().to_string();
+        assert_eq!(err, format!("{}:2: empty `name`", dir.join("people.tsv").display()));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn issue_10_links_to_nothing_and_fifos_are_refused_without_blocking() {
+        let dir = override_dir("special");
+        std::os::unix::fs::symlink(dir.join("absent"), dir.join("actors.tsv")).unwrap();
+        let fifo = std::process::Command::new("mkfifo").arg(dir.join("people.tsv")).status().unwrap();
+        assert!(fifo.success());
+        let files = DataFiles::with_override(&dir);
+        assert!(files.read("actors.tsv").unwrap_err().to_string().ends_with("a symbolic link to nothing (dangling)"));
+        assert!(files.read("people.tsv").unwrap_err().to_string().ends_with("not a regular file"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -28,11 +28,14 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn load(files: &DataFiles) -> Result<Lexicon, LexiconError> {
         let read = |name: &str| files.read(name).map(|text| text.into_owned());
-        Ok(Lexicon {
-            actors: Gazetteer::parse(&read("actors.tsv")?)?,
-            people: parse_people(&read("people.tsv")?)?,
-            cues: Cues::parse(read)?,
-        })
+        let load = || {
+            Ok(Lexicon {
+                actors: Gazetteer::parse(&read("actors.tsv")?)?,
+                people: parse_people(&read("people.tsv")?)?,
+                cues: Cues::parse(read)?,
+            })
+        };
+        load().map_err(|e| files.locate(e))
     }
 
     /// The built-in data files, which are known to parse (a test checks it).

@@ -13,13 +13,15 @@ pub struct KnownPerson {
 
 pub fn parse_people(text: &str) -> Result<Vec<KnownPerson>, LexiconError> {
     let table = Table::parse("people.tsv", text, &["name", "aliases", "affiliation", "role"])?;
-    Ok(table
+    table
         .rows()
-        .map(|row| KnownPerson {
-            name: row.get("name").to_string(),
-            aliases: row.list("aliases").into_iter().map(String::from).collect(),
-            affiliation: row.get("affiliation").to_string(),
-            role: row.get("role").to_string(),
+        .map(|row| {
+            Ok(KnownPerson {
+                name: row.required("name")?.to_string(),
+                aliases: row.list("aliases").into_iter().map(String::from).collect(),
+                affiliation: row.required("affiliation")?.to_string(),
+                role: row.get("role").to_string(),
+            })
         })
-        .collect())
+        .collect()
 }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use accord_model::slice;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// A set of phrases, each carrying a value, found in text as whole words, longest first.
@@ -86,10 +87,10 @@ impl<T> PhraseMatcher<T> {
 
 /// True when `[start, end)` neither starts nor ends inside a word.
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
+    let before = slice::before(text, start).chars().next_back();
+    let after = slice::after(text, end).chars().next();
+    let first = slice::between(text, start, end).chars().next();
+    let last = slice::between(text, start, end).chars().next_back();
     let joins = |outer: Option<char>, inner: Option<char>| match (outer, inner) {
         (Some(o), Some(i)) => o.is_alphanumeric() && i.is_alphanumeric(),
         _ => false,

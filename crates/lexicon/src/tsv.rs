@@ -4,6 +4,9 @@ use std::str::FromStr;
 
 use crate::LexiconError;
 
+/// The longest line a data file may hold: longer lines are a corrupt or wrong file, not data.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
 /// A parsed data file: its header and its rows, borrowing the file's text.
 #[derive(Debug, Clone)]
 pub struct Table<'a> {
@@ -24,23 +27,27 @@ pub struct Row<'t, 'a> {
 impl<'a> Table<'a> {
     /// Parses `text` (the file `file`), checking that its header has every column in `required`.
     pub fn parse(file: &str, text: &'a str, required: &[&str]) -> Result<Table<'a>, LexiconError> {
+        let malformed = |line, reason: String| LexiconError::Malformed { file: file.to_string(), line, reason };
         let mut lines = text
             .lines()
             .enumerate()
             .map(|(i, line)| (i + 1, line))
             .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'));
-        let Some((_, first)) = lines.next() else {
-            return Err(LexiconError::Malformed { file: file.to_string(), line: 1, reason: "no header line".into() });
+        let Some((header_line, first)) = lines.next() else {
+            return Err(malformed(1, "no header line".into()));
         };
         let header: Vec<&str> = first.split('\t').map(str::trim).collect();
         if let Some(missing) = required.iter().find(|column| !header.contains(column)) {
-            return Err(LexiconError::Malformed {
-                file: file.to_string(),
-                line: 1,
-                reason: format!("header lacks column `{missing}` (has: {})", header.join(", ")),
-            });
+            let reason = format!("header lacks column `{missing}` (has: {})", header.join(", "));
+            return Err(malformed(header_line, reason));
         }
-        let rows = lines.map(|(line, text)| (line, text.split('\t').collect())).collect();
+        let mut rows = Vec::new();
+        for (line, text) in lines {
+            if text.len() > MAX_LINE_BYTES {
+                return Err(malformed(line, format!("line of {} bytes, over the {MAX_LINE_BYTES}-byte limit", text.len())));
+            }
+            rows.push((line, text.split('\t').collect()));
+        }
         Ok(Table { file: file.to_string(), header, rows })
     }
 
@@ -58,6 +65,23 @@ impl<'a> Row<'_, 'a> {
             .and_then(|i| self.fields.get(i))
             .map(|field| field.trim())
             .unwrap_or("")
+    }
+
+    /// The field under `column`, which must not be empty.
+    pub fn required(&self, column: &str) -> Result<&'a str, LexiconError> {
+        match self.get(column) {
+            "" => Err(self.malformed(format!("empty `{column}`"))),
+            value => Ok(value),
+        }
+    }
+
+    /// The field under `column` as a finite number: `NaN`, `inf` and overflowing values like `1e999` are errors.
+    pub fn number(&self, column: &str) -> Result<f64, LexiconError> {
+        let value: f64 = self.parse(column)?;
+        match value.is_finite() {
+            true => Ok(value),
+            false => Err(self.malformed(format!("`{column}` is `{}`, not a finite number", self.get(column)))),
+        }
     }
 
     /// The `|`-separated list under `column`, without empty items.
@@ -107,6 +131,37 @@ mod tests {
         assert_eq!(rows[0].parse::<f64>("value").unwrap(), 10.0);
         let err = rows[1].parse::<f64>("value").unwrap_err().to_string();
         assert!(err.contains("n.tsv") && err.contains('3') && err.contains("invalid float"), "{err}");
+    }
+
+    #[test]
+    fn numbers_must_be_finite() {
+        let table = Table::parse("n.tsv", "word\tvalue\nten\t10\nnan\tNaN\nhuge\t1e999\n", &["value"]).unwrap();
+        let rows: Vec<_> = table.rows().collect();
+        assert_eq!(rows[0].number("value").unwrap(), 10.0);
+        for row in &rows[1..] {
+            let err = row.number("value").unwrap_err().to_string();
+            assert!(err.contains("not a finite number") && err.contains(&format!("n.tsv:{}", row.line)), "{err}");
+        }
+    }
+
+    #[test]
+    fn empty_required_field_is_named() {
+        let table = Table::parse("p.tsv", "name\trole\n\tenvoy\n", &["name"]).unwrap();
+        let err = table.rows().next().unwrap().required("name").unwrap_err().to_string();
+        assert_eq!(err, "p.tsv:2: empty `name`");
+    }
+
+    #[test]
+    fn header_errors_give_the_header_line() {
+        let err = Table::parse("t.tsv", "# comment\n\nname\n", &["kind"]).unwrap_err().to_string();
+        assert!(err.starts_with("t.tsv:3:"), "{err}");
+    }
+
+    #[test]
+    fn over_long_line_is_refused() {
+        let text = format!("name\n{}\n", "x".repeat(MAX_LINE_BYTES + 1));
+        let err = Table::parse("t.tsv", &text, &["name"]).unwrap_err().to_string();
+        assert!(err.starts_with("t.tsv:2:") && err.contains("limit"), "{err}");
     }
 
     #[test]

@@ -7,6 +7,8 @@ mod article;
 mod findings;
 mod ledger;
 mod number;
+pub mod printable;
+pub mod slice;
 mod span;
 mod vocab;
 

@@ -30,9 +30,9 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
-    /// The text this span covers in `text`, the text it was taken from.
+    /// The text this span covers in `text`, the text it was taken from; empty if the span does not fit it.
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        crate::slice::between(text, self.start, self.end)
     }
 }
 

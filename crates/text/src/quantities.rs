@@ -2,7 +2,7 @@
 //! "300 or even 400 trucks per day" (a range).
 
 use accord_lexicon::{Cues, UnitCue};
-use accord_model::{Issue, Span};
+use accord_model::{Issue, Span, slice};
 
 use crate::{Token, TokenKind};
 
@@ -147,12 +147,12 @@ fn word_value(word: &str, cues: &Cues) -> Option<f64> {
 fn unit_after<'c>(text: &str, tokens: &[Token], i: usize, cues: &'c Cues) -> Option<(usize, &'c UnitCue)> {
     let mut adjectives = 0;
     for token in tokens.iter().skip(i).take(4) {
-        let rest = &text[token.span.start..];
+        let rest = slice::after(text, token.span.start);
         let mut end = rest.find('\n').unwrap_or(rest.len()).min(UNIT_REACH);
         while !rest.is_char_boundary(end) {
             end -= 1;
         }
-        if let Some(m) = cues.units.find_iter(&rest[..end]).next().filter(|m| m.start == 0) {
+        if let Some(m) = cues.units.find_iter(slice::before(rest, end)).next().filter(|m| m.start == 0) {
             return Some((token.span.start + m.end, m.value));
         }
         let word = token.text(text);

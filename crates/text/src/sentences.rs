@@ -1,6 +1,6 @@
 //! Sentence boundaries: line breaks, and terminal punctuation not owed to an abbreviation or initial.
 
-use accord_model::Span;
+use accord_model::{Span, slice};
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 /// A quotation shorter than this many bytes keeps its sentences together; longer ones split as usual.
@@ -22,7 +22,7 @@ pub fn split_sentences(text: &str, abbreviations: &[String]) -> Vec<Span> {
 }
 
 fn split_line(text: &str, start: usize, end: usize, abbreviations: &[String], out: &mut Vec<Span>) {
-    let line = &text[start..end];
+    let line = slice::between(text, start, end);
     let mut sentence_start = 0;
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     for (k, &(offset, c)) in chars.iter().enumerate() {
@@ -42,7 +42,7 @@ fn split_line(text: &str, start: usize, end: usize, abbreviations: &[String], ou
         }
         let Some(&(_, first)) = chars.get(next) else { continue };
         let starts_sentence = first.is_uppercase() || first.is_ascii_digit() || OPENERS.contains(&first);
-        if !starts_sentence || (c == '.' && ends_with_abbreviation(&line[..offset + 1], abbreviations)) {
+        if !starts_sentence || (c == '.' && ends_with_abbreviation(slice::before(line, offset + 1), abbreviations)) {
             continue;
         }
         let boundary = chars.get(close).map_or(line.len(), |(o, _)| *o);
@@ -58,13 +58,13 @@ fn split_line(text: &str, start: usize, end: usize, abbreviations: &[String], ou
 /// Whether `boundary` falls inside a short quotation opened in this sentence: "He said: “We fight. We will
 /// not stop.”" stays one sentence, so the statement is cited whole.
 fn short_quote_around(line: &str, sentence_start: usize, boundary: usize) -> bool {
-    let so_far = &line[sentence_start..boundary];
+    let so_far = slice::between(line, sentence_start, boundary);
     let open = match (so_far.rfind('“'), so_far.rfind('”')) {
         (Some(open), Some(close)) if close > open => return false,
         (Some(open), _) => open,
         (None, _) => return false,
     };
-    let close = line[boundary..].find('”').map(|i| boundary + i);
+    let close = slice::after(line, boundary).find('”').map(|i| boundary + i);
     close.is_some_and(|close| close - (sentence_start + open) < SHORT_QUOTE)
 }
 
@@ -75,14 +75,14 @@ fn ends_with_abbreviation(upto_period: &str, abbreviations: &[String]) -> bool {
         .rev()
         .find(|(_, c)| c.is_whitespace() || OPENERS.contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &upto_period[word_start..];
+    let word = slice::after(upto_period, word_start);
     let letters = word.trim_end_matches('.');
     let single_initial = letters.chars().count() == 1 && letters.chars().all(char::is_uppercase);
     single_initial || abbreviations.iter().any(|a| a == word)
 }
 
 fn push_trimmed(start: usize, end: usize, text: &str, out: &mut Vec<Span>) {
-    let piece = &text[start..end];
+    let piece = slice::between(text, start, end);
     let leading = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
     if !trimmed.is_empty() {

@@ -1,6 +1,6 @@
 //! Word, number and punctuation tokens with byte offsets; the offsets are never adjusted.
 
-use accord_model::Span;
+use accord_model::{Span, slice};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -57,7 +57,7 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
             }
         }
         let end = chars.get(j).map_or(slice.len(), |(offset, _)| *offset);
-        let word = &slice[start..end];
+        let word = slice::between(slice, start, end);
         let kind = if word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
             TokenKind::Number
         } else {
