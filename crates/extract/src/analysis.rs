@@ -1,5 +1,7 @@
 //! The per-document state the stages fill in turn, and its conversion into the output `Document`.
 
+use std::cell::OnceCell;
+
 use accord_lexicon::{ActorId, Lexicon, RoleKind};
 use accord_model::{Article, Attribution, Document, Modality, Person, Position, Proposal, Span, Status};
 use accord_text::Doc;
@@ -99,6 +101,10 @@ pub struct Analysis<'a> {
     pub proposals: Vec<ProposalFinding>,
     /// Where proposal nouns ("plan", "proposal", "initiative") stand in each sentence.
     proposal_nouns: Vec<Vec<Span>>,
+    /// Every gazetteer name form in the whole text, found once when a stage first asks.
+    actor_forms: OnceCell<Vec<(Span, ActorId)>>,
+    /// Whether each sentence speaks of mediating ("brokered", "hosted the talks"), found once when asked.
+    mediation_sentences: OnceCell<Vec<bool>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -124,7 +130,34 @@ impl<'a> Analysis<'a> {
             findings: Vec::new(),
             proposals: Vec::new(),
             proposal_nouns,
+            actor_forms: OnceCell::new(),
+            mediation_sentences: OnceCell::new(),
         }
+    }
+
+    /// Whether sentence `s` speaks of mediating.
+    pub fn is_mediation_sentence(&self, s: usize) -> bool {
+        let flags = self.mediation_sentences.get_or_init(|| {
+            let cues = &self.lexicon.cues.mediation;
+            self.doc
+                .sentences
+                .iter()
+                .map(|sentence| cues.find_iter(sentence.slice(&self.doc.text)).next().is_some())
+                .collect()
+        });
+        flags.get(s).copied().unwrap_or(false)
+    }
+
+    /// Every gazetteer form (names, demonyms, seats) in the text, in text order, with its actor.
+    pub fn actor_forms(&self) -> &[(Span, ActorId)] {
+        self.actor_forms.get_or_init(|| {
+            self.lexicon
+                .actors
+                .forms
+                .find_iter(&self.doc.text)
+                .map(|m| (Span::new(m.start, m.end), m.value.actor))
+                .collect()
+        })
     }
 
     /// Where proposal nouns ("plan", "proposal", "initiative") stand in sentence `s`.

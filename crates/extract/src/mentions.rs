@@ -10,20 +10,35 @@ use crate::words::{LOCATIVES, floor_boundary, word_before};
 /// How far after a demonym its collective or role noun may come: "senior Russian negotiating officials".
 const DEMONYM_REACH: usize = 40;
 
+/// How many sentences back a descriptor ("the group", "both sides") looks for what it refers to. A news
+/// report is far shorter; the bound keeps a pathological input linear.
+const DESCRIPTOR_LOOKBACK: usize = 60;
+
+/// How far either side of a mention the words that name it may reach: "the government of the".
+const PHRASE_REACH: usize = 120;
+
+/// How far before a mention an envoy's role may stand: "the special envoy for the".
+const ENVOY_REACH: usize = 80;
+
 pub fn find(analysis: &mut Analysis<'_>) {
     let doc = analysis.doc;
     let text = &doc.text;
-    let person_spans: Vec<(Span, usize)> =
+    let mut person_spans: Vec<(Span, usize)> =
         analysis.people.iter().enumerate().flat_map(|(i, p)| p.spans.iter().map(move |s| (*s, i))).collect();
+    person_spans.sort_by_key(|(span, _)| (span.start, span.end));
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let tokens = &doc.tokens[s];
+        // People named in or across this sentence, found by binary search so each sentence costs its own size.
+        let first = person_spans.partition_point(|(p, _)| p.end <= sentence.start);
+        let last = person_spans.partition_point(|(p, _)| p.start < sentence.end);
+        let sentence_people = &person_spans[first..last.max(first)];
         let sentence_text = sentence.slice(text);
         let mut mentions: Vec<Mention> = Vec::new();
         let dateline_end = dateline_end(sentence_text).map(|end| sentence.start + end);
         let all_forms: Vec<_> = analysis.lexicon.actors.forms.find_iter(sentence_text).collect();
         for m in analysis.lexicon.actors.forms.find_iter(sentence_text) {
             let span = Span::new(sentence.start + m.start, sentence.start + m.end);
-            if person_spans.iter().any(|(p, _)| p.start < span.end && span.start < p.end) {
+            if sentence_people.iter().any(|(p, _)| p.start < span.end && span.start < p.end) {
                 continue;
             }
             let actor = m.value.actor;
@@ -60,7 +75,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let brokering = follower == Some(Collective::Mediator);
             mentions.push(Mention { span, actor, via, locative, media, brokering });
         }
-        for (span, person) in person_spans.iter().filter(|(p, _)| sentence.contains(*p)) {
+        for (span, person) in sentence_people.iter().filter(|(p, _)| sentence.contains(*p)) {
             if let Some(actor) = analysis.people[*person].affiliation {
                 mentions.push(Mention {
                     span: *span,
@@ -77,7 +92,12 @@ pub fn find(analysis: &mut Analysis<'_>) {
             let earlier: Vec<&Mention> = mentions
                 .iter()
                 .filter(|x| x.span.end <= span.start)
-                .chain(analysis.mentions[..s].iter().rev().flat_map(|ms| ms.iter().rev()))
+                .chain(
+                    analysis.mentions[s.saturating_sub(DESCRIPTOR_LOOKBACK)..s]
+                        .iter()
+                        .rev()
+                        .flat_map(|ms| ms.iter().rev()),
+                )
                 .filter(|x| x.is_agent() && !x.brokering)
                 .collect();
             let resolved = match m.value {
@@ -144,10 +164,7 @@ fn resolve_descriptor(
 
 /// Whether the sentence holding byte `offset` speaks of mediating ("mediators", "brokered", ...).
 fn mediation_sentence(analysis: &Analysis<'_>, offset: usize) -> bool {
-    analysis
-        .doc
-        .sentence_at(offset)
-        .is_some_and(|s| analysis.lexicon.cues.mediation.find_iter(analysis.doc.sentence_text(s)).next().is_some())
+    analysis.doc.sentence_at(offset).is_some_and(|s| analysis.is_mediation_sentence(s))
 }
 
 /// The `n` actors named most often among `mentions`, ties going to the one named last.
@@ -169,20 +186,24 @@ fn most_named(mentions: &[&Mention], n: usize) -> Vec<ActorId> {
 /// A mention with the words right around it, which may name what it is: "the government of the
 /// Democratic Republic of Congo", "Sudan's army".
 fn phrase_around(text: &str, span: Span) -> &str {
-    let start = slice::before(text, span.start)
+    // Three words either side at most, looked for within a bounded reach, so the cost is the window's.
+    let reach_start = floor_boundary(text, span.start.saturating_sub(PHRASE_REACH));
+    let reach_end = floor_boundary(text, span.end + PHRASE_REACH);
+    let start = slice::between(text, reach_start, span.start)
         .char_indices()
         .rev()
         .filter(|(_, c)| c.is_whitespace())
         .nth(2)
-        .map_or(0, |(i, _)| i);
-    let end = slice::after(text, span.end)
+        .map_or(reach_start, |(i, _)| reach_start + i);
+    let end = slice::between(text, span.end, reach_end)
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())
         .nth(1)
-        .map_or(text.len(), |(i, _)| span.end + i);
-    let line_start = slice::before(text, span.start).rfind('\n').map_or(0, |i| i + 1);
-    let line_end = slice::after(text, span.end).find('\n').map_or(text.len(), |i| span.end + i);
-    slice::between(text, start.max(line_start), end.min(line_end))
+        .map_or(reach_end, |(i, _)| span.end + i);
+    // The phrase stays on the mention's line; only the window is searched, so the cost is the window's.
+    let line_start = slice::between(text, start, span.start).rfind('\n').map_or(start, |i| start + i + 1);
+    let line_end = slice::between(text, span.end, end).find('\n').map_or(end, |i| span.end + i);
+    slice::between(text, line_start, line_end)
 }
 
 /// Where a dateline ("BRIDGETOWN, Barbados — ") ends at the head of a sentence: the places in it are where
@@ -200,7 +221,9 @@ const DATELINE_REACH: usize = 40;
 
 /// Whether an actor is what an envoy is sent to: "the UN envoy for Yemen", "ambassador to Qatar".
 fn envoy_target(analysis: &Analysis<'_>, before: &str) -> bool {
-    let lower = before.trim_end().to_lowercase();
+    let before = before.trim_end();
+    let from = before.char_indices().rev().nth(ENVOY_REACH).map_or(0, |(i, _)| i);
+    let lower = slice::after(before, from).to_lowercase();
     let Some(rest) = lower.strip_suffix(" for").or_else(|| lower.strip_suffix(" to")) else { return false };
     let rest = rest.trim_end().trim_end_matches(" the");
     analysis.lexicon.cues.roles.find_iter(rest).last().is_some_and(|m| m.end == rest.len())

@@ -201,8 +201,8 @@ fn organisation_of_role(analysis: &Analysis<'_>, kind: RoleKind, offset: usize) 
         _ => return None,
     };
     let mut counts: Vec<(ActorId, usize)> = Vec::new();
-    for m in analysis.lexicon.actors.forms.find_iter(slice::before(&analysis.doc.text, offset)) {
-        let actor = m.value.actor;
+    let forms = analysis.actor_forms();
+    for &(_, actor) in &forms[..forms.partition_point(|(span, _)| span.end <= offset)] {
         if kinds.contains(&analysis.lexicon.actors.actors[actor].kind) {
             match counts.iter_mut().find(|(a, _)| *a == actor) {
                 Some(entry) => entry.1 += 1,

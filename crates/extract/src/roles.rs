@@ -117,8 +117,11 @@ fn guarantors(analysis: &Analysis<'_>) -> Vec<ActorId> {
                 .iter()
                 .filter(|m| m.span.start >= hit.span.end && m.span.start < hit.span.end + 60);
             for mention in near {
-                let before =
-                    slice::before(&doc.text, mention.span.start).split_whitespace().last().unwrap_or("").to_lowercase();
+                let before = slice::before(&doc.text, mention.span.start)
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .to_lowercase();
                 let linked = GUARANTOR_LINKS.contains(&before.as_str());
                 // The list goes on through "and", "or" and commas: "from Britain, France and Turkey".
                 listing = linked || (listing && matches!(before.trim_end_matches(','), "and" | "or" | ""));

@@ -98,14 +98,26 @@ pub(crate) fn clause_end(analysis: &Analysis<'_>, s: usize, scope: Span) -> Span
     Span::new(scope.start, cut)
 }
 
+/// Whether the text before `at` ends with one of `words` (lower-case), ignoring case. Only as many
+/// characters as the longest word are lowered, so the cost does not grow with the document.
 fn preceded_by(text: &str, at: usize, words: &[&str]) -> bool {
-    let before = slice::before(text, at).trim_end().to_lowercase();
-    words.iter().any(|w| before.ends_with(w))
+    let before = slice::before(text, at).trim_end();
+    let reach = longest(words);
+    let start = before.char_indices().rev().nth(reach.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let tail = slice::after(before, start).to_lowercase();
+    words.iter().any(|w| tail.ends_with(w))
 }
 
+/// Whether the text after `at` starts with one of `words` (lower-case), ignoring case; bounded as above.
 fn followed_by(text: &str, at: usize, words: &[&str]) -> bool {
-    let after = slice::after(text, at).trim_start().to_lowercase();
-    words.iter().any(|w| after.starts_with(w))
+    let after = slice::after(text, at).trim_start();
+    let end = after.char_indices().nth(longest(words)).map_or(after.len(), |(i, _)| i);
+    let head = slice::before(after, end).to_lowercase();
+    words.iter().any(|w| head.starts_with(w))
+}
+
+fn longest(words: &[&str]) -> usize {
+    words.iter().map(|w| w.chars().count()).max().unwrap_or(0)
 }
 
 /// Whether the text after a cue ends its clause at once: "..., a request that Moscow firmly rejected."

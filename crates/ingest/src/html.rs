@@ -5,6 +5,7 @@ use dom_smoothie::{Readability, TextMode};
 use jiff::civil::Date;
 
 use crate::date::parse_date;
+use crate::depth;
 
 /// `<meta>` keys (`property`, `name` or `itemprop`, lower-cased) that state the publication date, best first.
 const PUBLISHED_KEYS: &[&str] = &[
@@ -42,7 +43,8 @@ pub(crate) struct Page {
 
 /// Reads `html`: its main content's text and its metadata.
 pub(crate) fn read_page(html: &str) -> Page {
-    let mut readability = Readability::from(html);
+    let html = depth::flatten(html, depth::MAX_DEPTH);
+    let mut readability = Readability::from(html.as_ref());
     // Formatted text keeps one paragraph per line, which sentence splitting and cleaning rely on.
     readability.config.text_mode = TextMode::Formatted;
 

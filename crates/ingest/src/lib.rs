@@ -8,6 +8,7 @@
 mod clean;
 mod date;
 mod decode;
+mod depth;
 mod error;
 mod html;
 mod jsonl;

@@ -118,9 +118,9 @@ fn read_override(path: PathBuf) -> Result<String, LexiconError> {
     if let Err(source) = read {
         return Err(LexiconError::Read { path, source });
     }
-    String::from_utf8(bytes).map_err(|e| refused(path, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())))
+    String::from_utf8(bytes)
+        .map_err(|e| refused(path, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())))
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -44,7 +44,10 @@ impl<'a> Table<'a> {
         let mut rows = Vec::new();
         for (line, text) in lines {
             if text.len() > MAX_LINE_BYTES {
-                return Err(malformed(line, format!("line of {} bytes, over the {MAX_LINE_BYTES}-byte limit", text.len())));
+                return Err(malformed(
+                    line,
+                    format!("line of {} bytes, over the {MAX_LINE_BYTES}-byte limit", text.len()),
+                ));
             }
             rows.push((line, text.split('\t').collect()));
         }

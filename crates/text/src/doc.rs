@@ -34,6 +34,8 @@ impl Doc {
 
     /// The index of the sentence holding byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        self.sentences.iter().position(|s| s.start <= offset && offset < s.end)
+        // Sentences are in text order and do not overlap: the candidate is the last one starting at or before.
+        let after = self.sentences.partition_point(|s| s.start <= offset);
+        after.checked_sub(1).filter(|&i| offset < self.sentences[i].end)
     }
 }

@@ -147,11 +147,12 @@ fn word_value(word: &str, cues: &Cues) -> Option<f64> {
 fn unit_after<'c>(text: &str, tokens: &[Token], i: usize, cues: &'c Cues) -> Option<(usize, &'c UnitCue)> {
     let mut adjectives = 0;
     for token in tokens.iter().skip(i).take(4) {
-        let rest = slice::after(text, token.span.start);
-        let mut end = rest.find('\n').unwrap_or(rest.len()).min(UNIT_REACH);
-        while !rest.is_char_boundary(end) {
-            end -= 1;
+        let mut reach = (token.span.start + UNIT_REACH).min(text.len());
+        while !text.is_char_boundary(reach) {
+            reach -= 1;
         }
+        let rest = slice::between(text, token.span.start, reach);
+        let end = rest.find('\n').unwrap_or(rest.len());
         if let Some(m) = cues.units.find_iter(slice::before(rest, end)).next().filter(|m| m.start == 0) {
             return Some((token.span.start + m.end, m.value));
         }

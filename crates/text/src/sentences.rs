@@ -6,6 +6,10 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 /// A quotation shorter than this many bytes keeps its sentences together; longer ones split as usual.
 const SHORT_QUOTE: usize = 200;
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '—', '-'];
+/// The longest sentence kept whole. News sentences are far shorter; a longer run without a boundary
+/// (a table, a list, a page of words without punctuation) is cut at spaces, so that every later stage,
+/// which looks around inside a sentence, costs at most a bounded amount per sentence.
+pub const MAX_SENTENCE_BYTES: usize = 1200;
 
 /// The sentences of `text`, as spans without surrounding whitespace.
 ///
@@ -64,7 +68,8 @@ fn short_quote_around(line: &str, sentence_start: usize, boundary: usize) -> boo
         (Some(open), _) => open,
         (None, _) => return false,
     };
-    let close = slice::after(line, boundary).find('”').map(|i| boundary + i);
+    let reach = (sentence_start + open + SHORT_QUOTE).max(boundary);
+    let close = slice::between(line, boundary, floor_boundary(line, reach)).find('”').map(|i| boundary + i);
     close.is_some_and(|close| close - (sentence_start + open) < SHORT_QUOTE)
 }
 
@@ -83,16 +88,63 @@ fn ends_with_abbreviation(upto_period: &str, abbreviations: &[String]) -> bool {
 
 fn push_trimmed(start: usize, end: usize, text: &str, out: &mut Vec<Span>) {
     let piece = slice::between(text, start, end);
-    let leading = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        out.push(Span::new(start + leading, start + leading + trimmed.len()));
+    let mut from = start + (piece.len() - piece.trim_start().len());
+    let to = from + piece.trim().len();
+    while to - from > MAX_SENTENCE_BYTES {
+        let cut = cut_point(slice::between(text, from, to)) + from;
+        let chunk = slice::between(text, from, cut).trim_end();
+        if !chunk.is_empty() {
+            out.push(Span::new(from, from + chunk.len()));
+        }
+        from = cut + (slice::between(text, cut, to).len() - slice::between(text, cut, to).trim_start().len());
     }
+    if to > from {
+        out.push(Span::new(from, to));
+    }
+}
+
+/// Where an over-long sentence is cut: after the last space within the limit, or at the limit itself.
+fn cut_point(piece: &str) -> usize {
+    let limit = floor_boundary(piece, MAX_SENTENCE_BYTES);
+    match slice::before(piece, limit).rfind(char::is_whitespace) {
+        Some(space) if space > 0 => space,
+        _ => limit.max(piece.chars().next().map_or(1, char::len_utf8)),
+    }
+}
+
+/// The largest char boundary of `text` at or before byte `index`.
+fn floor_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_without_boundaries_is_cut_into_bounded_sentences_at_spaces() {
+        let text = "ceasefire talks ".repeat(500);
+        let spans = split_sentences(&text, &[]);
+        assert!(spans.len() >= 6, "{} pieces", spans.len());
+        for span in &spans {
+            let piece = span.slice(&text);
+            assert!(piece.len() <= MAX_SENTENCE_BYTES && !piece.starts_with(' ') && !piece.ends_with(' '));
+        }
+        let words: usize = spans.iter().map(|s| s.slice(&text).split_whitespace().count()).sum();
+        assert_eq!(words, 1000, "no word lost or split");
+    }
+
+    #[test]
+    fn a_run_without_spaces_is_cut_on_char_boundaries() {
+        let text = "é".repeat(MAX_SENTENCE_BYTES);
+        let spans = split_sentences(&text, &[]);
+        assert_eq!(spans.iter().map(|s| s.len()).sum::<usize>(), text.len());
+        assert!(spans.iter().all(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end)));
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let abbreviations: Vec<String> = ["Dr.", "U.S.", "Gen.", "Mr."].iter().map(|s| s.to_string()).collect();
