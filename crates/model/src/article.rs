@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// One report, after ingest and cleaning. `text` is the cleaned article text that every span points into.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The JSONL `id`, otherwise the file name without its extension.
     pub id: String,
