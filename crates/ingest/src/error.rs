@@ -22,8 +22,11 @@ pub enum IngestError {
     Undecodable { path: PathBuf },
     #[error("{}: larger than {max} bytes", path.display())]
     TooLarge { path: PathBuf, max: u64 },
-    #[error("{}:{line}: larger than {max} bytes", path.display())]
+    #[error("{}:{line}: line longer than {max} bytes; the rest of this input is skipped", path.display())]
     LineTooLarge { path: PathBuf, line: usize, max: u64 },
+    /// A FIFO, device or socket: reading it could block forever or never end.
+    #[error("{}: not a regular file ({kind}); skipped", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
     #[error("{}:{line}: invalid JSON: {reason}", path.display())]
     Json { path: PathBuf, line: usize, reason: String },
     #[error("{}:{line}: no text or html field", path.display())]

@@ -113,12 +113,9 @@ impl<R: BufRead> Iterator for Records<R> {
             }
             self.line += 1;
             if bytes.len() as u64 > self.max && bytes.last() != Some(&b'\n') {
-                // Skip the rest of the long line so the next one starts clean.
-                if let Err(source) = self.stream.skip_until(b'\n') {
-                    self.done = true;
-                    return Some(Err(IngestError::Read { path: self.path.clone(), source }));
-                }
-                self.seen_record = true;
+                // The line's end may never come (a stream of zeros, an endless pipe): the rest of the
+                // input is abandoned rather than read in search of it.
+                self.done = true;
                 return Some(Err(IngestError::LineTooLarge {
                     path: self.path.clone(),
                     line: self.line,
@@ -170,12 +167,21 @@ mod tests {
     }
 
     #[test]
-    fn an_oversized_line_is_skipped_alone() {
+    fn issue_10_an_oversized_line_ends_the_input_with_its_reason() {
         let long = format!("{{\"id\": \"a\", \"text\": \"{}\"}}\n", "x".repeat(100));
-        let input = format!("{long}{{\"id\": \"b\", \"text\": \"ok\"}}");
+        let input = format!("{{\"id\": \"z\", \"text\": \"first\"}}\n{long}{{\"id\": \"b\", \"text\": \"ok\"}}");
         let got = records(&input, 60);
-        assert_eq!(got[0], Err("corpus.jsonl:1: larger than 60 bytes".to_string()));
-        assert_eq!(got[1].as_ref().map(|r| r.id.as_deref()), Ok(Some("b")));
+        assert_eq!(got[0].as_ref().map(|r| r.id.as_deref()), Ok(Some("z")));
+        assert_eq!(got[1], Err("corpus.jsonl:2: line longer than 60 bytes; the rest of this input is skipped".into()));
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn issue_10_an_endless_line_is_not_read_to_its_end() {
+        let endless = std::io::BufReader::new(std::io::repeat(b'x'));
+        let got: Vec<_> = Records::new(endless, PathBuf::from("-"), 1 << 16).map(|r| r.map(|_| ())).collect();
+        assert_eq!(got.len(), 1);
+        assert!(matches!(got[0], Err(IngestError::LineTooLarge { line: 1, .. })));
     }
 
     #[test]

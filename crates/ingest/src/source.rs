@@ -108,7 +108,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, In
         } else {
             match std::fs::metadata(path) {
                 Ok(meta) if meta.is_dir() => walk(path, &mut found),
-                Ok(_) => found.push(Ok(Input::File(path.clone()))),
+                Ok(meta) => found.push(regular_file(path, &meta)),
                 Err(err) => found.push(Err(io_error(path, err))),
             }
         }
@@ -132,13 +132,32 @@ fn walk(dir: &Path, found: &mut Vec<Result<Input, IngestError>>) {
             Ok(kind) if kind.is_dir() => walk(&path, found),
             Ok(kind) if kind.is_symlink() => match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {}
-                Ok(_) => found.push(Ok(Input::File(path))),
+                Ok(meta) => found.push(regular_file(&path, &meta)),
                 Err(err) => found.push(Err(io_error(&path, err))),
             },
-            Ok(_) => found.push(Ok(Input::File(path))),
+            Ok(_) => match std::fs::metadata(&path) {
+                Ok(meta) => found.push(regular_file(&path, &meta)),
+                Err(err) => found.push(Err(io_error(&path, err))),
+            },
             Err(err) => found.push(Err(io_error(&path, err))),
         }
     }
+}
+
+/// The file at `path` as an input if it is a regular file (or a link to one). A FIFO, device or socket is
+/// named and skipped: opening or reading one could block the batch forever.
+fn regular_file(path: &Path, meta: &std::fs::Metadata) -> Result<Input, IngestError> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    let special = match () {
+        _ if kind.is_file() => return Ok(Input::File(path.to_path_buf())),
+        _ if kind.is_fifo() => "a FIFO",
+        _ if kind.is_char_device() => "a character device",
+        _ if kind.is_block_device() => "a block device",
+        _ if kind.is_socket() => "a socket",
+        _ => "not a file",
+    };
+    Err(IngestError::NotRegular { path: path.to_path_buf(), kind: special })
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> IngestError {
@@ -187,6 +206,21 @@ mod tests {
         let got = names(&paths, root);
         assert_eq!(got[..2], ["b.txt", "-"]);
         assert!(got[2].contains("missing.txt: no such file or directory"), "{}", got[2]);
+    }
+
+    #[test]
+    fn issue_10_fifos_devices_and_links_to_them_are_named_and_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "text").unwrap();
+        assert!(std::process::Command::new("mkfifo").arg(root.join("pipe.txt")).status().unwrap().success());
+        std::os::unix::fs::symlink("/dev/zero", root.join("zero.jsonl")).unwrap();
+        let got = names(&[root.to_path_buf(), root.join("pipe.txt")], root);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0], "a.txt");
+        assert!(got[1].ends_with("pipe.txt: not a regular file (a FIFO); skipped"), "{}", got[1]);
+        assert!(got[2].ends_with("zero.jsonl: not a regular file (a character device); skipped"), "{}", got[2]);
+        assert!(got[3].ends_with("pipe.txt: not a regular file (a FIFO); skipped"), "{}", got[3]);
     }
 
     #[test]

@@ -1,38 +1,56 @@
 //! `accord extract`: findings per report, as a readable summary or CONTRACT.md's JSON.
+//!
+//! Each document is written as soon as it is extracted, so a batch that is stopped or stuck on a late input
+//! has already printed everything before it; the JSON's ledger, which needs every document, comes last.
 
 use std::io::Write;
 
-use accord_model::{Document, Ledger};
-use serde::Serialize;
+use accord_model::Document;
 
 use crate::Outcome;
 use crate::args::{Args, ExtractArgs};
 use crate::inputs::Pipeline;
 use crate::summary;
 
-#[derive(Serialize)]
-struct Output<'a> {
-    documents: &'a [Document],
-    ledger: Ledger,
-}
-
 pub fn run(args: &Args, extract: &ExtractArgs) -> anyhow::Result<Outcome> {
     let pipeline = Pipeline::new(args.data_dir.as_ref())?;
-    let mut documents = Vec::new();
-    let failed = pipeline.run(&extract.paths, |_, document| documents.push(document));
     let mut out = std::io::stdout().lock();
-    if extract.json {
-        let ledger = accord_ledger::build(&documents);
-        serde_json::to_writer_pretty(&mut out, &Output { documents: &documents, ledger })?;
-        writeln!(out)?;
-    } else {
-        for document in &documents {
-            write!(out, "{}", summary::render(document))?;
+    let mut documents = Vec::new();
+    let mut written = match extract.json {
+        true => out.write_all(b"{\n  \"documents\": ["),
+        false => Ok(()),
+    };
+    let failed = pipeline.run(&extract.paths, |_, document| {
+        if written.is_ok() {
+            written = match extract.json {
+                true => write_document(&mut out, &document, documents.is_empty()),
+                false => write!(out, "{}", summary::render(&document)).and_then(|()| out.flush()),
+            };
         }
+        documents.push(document);
+    });
+    written?;
+    if extract.json {
+        let ledger = serde_json::to_string_pretty(&accord_ledger::build(&documents))?;
+        let close = if documents.is_empty() { "]" } else { "\n  ]" };
+        writeln!(out, "{close},\n  \"ledger\": {}\n}}", indented(&ledger, "  "))?;
     }
     Ok(match (documents.is_empty(), failed) {
         (true, _) => Outcome::NothingProduced,
         (false, 0) => Outcome::Success,
         (false, _) => Outcome::SomeInputsFailed,
     })
+}
+
+/// One element of the `documents` array, laid out as `serde_json`'s pretty printer lays out the whole.
+fn write_document(out: &mut impl Write, document: &Document, first: bool) -> std::io::Result<()> {
+    let json = serde_json::to_string_pretty(document)?;
+    let separator = if first { "\n" } else { ",\n" };
+    write!(out, "{separator}    {}", indented(&json, "    "))?;
+    out.flush()
+}
+
+/// `json` with every line after the first indented by `indent`.
+fn indented(json: &str, indent: &str) -> String {
+    json.replace('\n', &format!("\n{indent}"))
 }
