@@ -53,6 +53,10 @@ impl Pipeline {
                         if let Some(encoding) = &article.decoded_from {
                             eprintln!("accord: {}: not valid UTF-8; decoded as {encoding}", article.origin);
                         }
+                        if article.replaced_bytes > 0 {
+                            let n = article.replaced_bytes;
+                            eprintln!("accord: {}: {n} invalid UTF-8 sequence(s) replaced with U+FFFD", article.origin);
+                        }
                         batch.push(article);
                     }
                     Err(err) => {

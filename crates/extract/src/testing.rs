@@ -19,6 +19,7 @@ pub fn extract(text: &str) -> Document {
         byline: None,
         origin: "test".into(),
         decoded_from: None,
+        replaced_bytes: 0,
         text: text.into(),
     };
     EXTRACTOR.extract(&article)

@@ -20,6 +20,9 @@ const MAX_PREFIX_LINE: usize = 300;
 /// so a teaser list above the article cannot swallow it.
 const PROSE_WORDS: usize = 12;
 
+/// How many words may stand between "is" and the role in an author bio: "is a senior Middle East".
+const BIO_ROLE_REACH: usize = 5;
+
 /// A final paragraph longer than this is prose, not an author bio.
 const MAX_BIO_WORDS: usize = 80;
 
@@ -67,11 +70,13 @@ impl Cleaner {
         }
         if !roles.is_empty() {
             // "<Name> is [a|an|the|our ...] <role>": a name of up to five capitalised words (short lower-case
-            // particles such as "bin" or "al-" allowed inside), then the role within the same sentence.
+            // particles such as "bin" or "al-" allowed inside), then the role within a few words of "is", with
+            // no clause break between. "Hamas is ready to accept a truce, an official told our correspondent"
+            // is news, not a bio: its role word is a clause away.
             let word = r"\p{Lu}[\p{L}\p{M}'’.\-]*";
             let particle = r"\p{Ll}{1,3}(?:-\p{Lu}[\p{L}\p{M}'’.\-]*)?";
             let pattern = format!(
-                r"^{word}(?:\s+(?:{word}|{particle})){{0,4}}\s+is\s[^.!?]{{0,160}}?\b(?i:{})s?\b",
+                r"^{word}(?:\s+(?:{word}|{particle})){{0,4}}\s+is\s+(?:[^\s,;:.!?]+\s+){{0,{BIO_ROLE_REACH}}}(?i:{})s?\b",
                 roles.join("|")
             );
             cleaner.bio = Some(Regex::new(&pattern).map_err(|err| LexiconError::Malformed {
@@ -130,7 +135,9 @@ impl Cleaner {
         while kept.last().is_some_and(|line| line.is_empty()) {
             kept.pop();
         }
+        let other_text = kept.iter().rev().skip(1).any(|line| !line.trim().is_empty());
         if let Some(last) = kept.last()
+            && other_text
             && last.split_whitespace().count() <= MAX_BIO_WORDS
             && bio.is_match(last.trim())
         {
@@ -241,6 +248,16 @@ mod tests {
         assert!(cleaner().clean(&raw).ends_with("he noted."), "a sentence about a minister is not a bio");
         let raw = format!("Sam Doe is a correspondent.\n\n{PROSE}");
         assert_eq!(cleaner().clean(&raw), raw, "only the last line can be a bio");
+    }
+
+    #[test]
+    fn issue_10_a_closing_paragraph_of_news_is_not_a_bio() {
+        let news = "Hamas is ready to accept a 60-day ceasefire, a senior official told our correspondent in Doha.";
+        let raw = format!("{PROSE}\n\n{news}");
+        assert_eq!(cleaner().clean(&raw), raw);
+        assert_eq!(cleaner().clean(news), news, "a report of one paragraph keeps it");
+        let bio = "Sam Doe is a senior Middle East correspondent.";
+        assert_eq!(cleaner().clean(bio), bio, "nothing else to keep: not dropped");
     }
 
     #[test]

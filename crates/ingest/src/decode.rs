@@ -1,4 +1,5 @@
-//! Bytes to text: byte-order marks, UTF-8, otherwise a detected legacy encoding; binary data is refused.
+//! Bytes to text: byte-order marks (UTF-8, UTF-16, UTF-32), UTF-8 (kept as UTF-8 when only a few bytes are
+//! bad, which are replaced and counted), otherwise a detected legacy encoding; binary data is refused.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::Encoding;
@@ -17,51 +18,104 @@ const SNIFF_LEN: usize = 64 * 1024;
 /// Text has almost no control characters; past this share (1 in 50) the bytes are not prose.
 const MAX_CONTROL_SHARE: f64 = 0.02;
 
-/// Text and, when the bytes were not UTF-8, the legacy encoding they were read as.
+/// A few stray NUL bytes are damage to clean away (1 in 1,000 at most); more are a binary format.
+const MAX_NUL_SHARE: f64 = 0.001;
+
+/// Prose in a script that spaces its words has a space every few words; random bytes read through a
+/// single-byte encoding have almost none. Below this share of whitespace such a decoding is refused.
+const MIN_SPACE_SHARE: f64 = 0.03;
+
+/// Text and how it was had: the legacy encoding when the bytes were not UTF-8, and how many bad bytes
+/// were replaced in text that is otherwise UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Decoded {
     pub text: String,
     pub legacy: Option<&'static str>,
+    pub replaced: usize,
 }
 
 /// Decodes `bytes` into text. Text that is empty or only whitespace is `Empty`.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
-    let mut legacy = None;
-    let text = match Encoding::for_bom(bytes) {
+    let mut decoded = Decoded { text: String::new(), legacy: None, replaced: 0 };
+    if let Some(text) = decode_utf32(bytes) {
+        decoded.text = text?;
+    } else if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         // A BOM names its encoding outright; UTF-16 legitimately holds NUL bytes, so no binary check.
-        Some((encoding, bom_len)) => encoding
+        decoded.text = encoding
             .decode_without_bom_handling_and_without_replacement(&bytes[bom_len..])
             .ok_or(Refusal::Undecodable)?
-            .into_owned(),
-        None => {
-            if looks_binary(bytes) {
-                return Err(Refusal::Binary);
-            }
-            match std::str::from_utf8(bytes) {
-                Ok(text) => text.to_string(),
-                Err(_) => {
-                    let (text, encoding) = decode_legacy(bytes)?;
-                    legacy = Some(encoding);
-                    text
-                }
-            }
+            .into_owned();
+    } else {
+        if looks_binary(bytes) {
+            return Err(Refusal::Binary);
         }
-    };
-    if text.trim().is_empty() {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => decoded.text = text.to_string(),
+            Err(_) => match mostly_utf8(bytes) {
+                Some((text, replaced)) => (decoded.text, decoded.replaced) = (text, replaced),
+                None => {
+                    let (text, encoding) = decode_legacy(bytes)?;
+                    (decoded.text, decoded.legacy) = (text, Some(encoding));
+                }
+            },
+        }
+        // Stray NULs (few enough to pass the binary check) are damage, not text.
+        if decoded.text.contains('\0') {
+            decoded.text.retain(|c| c != '\0');
+        }
+    }
+    if decoded.text.trim().is_empty() {
         return Err(Refusal::Empty);
     }
-    Ok(Decoded { text, legacy })
+    Ok(decoded)
 }
 
-/// Any NUL byte, or too many other control characters, in the first [`SNIFF_LEN`] bytes.
+/// UTF-32 with its byte-order mark (`FF FE 00 00` little-endian, `00 00 FE FF` big-endian), which must be
+/// told apart before UTF-16's shorter mark matches the little-endian one. `None` without such a mark.
+fn decode_utf32(bytes: &[u8]) -> Option<Result<String, Refusal>> {
+    let little = match bytes {
+        [0xff, 0xfe, 0, 0, ..] => true,
+        [0, 0, 0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[4..];
+    if body.len() % 4 != 0 {
+        return Some(Err(Refusal::Undecodable));
+    }
+    let text = body
+        .chunks_exact(4)
+        .map(|unit| {
+            let unit = [unit[0], unit[1], unit[2], unit[3]];
+            char::from_u32(if little { u32::from_le_bytes(unit) } else { u32::from_be_bytes(unit) })
+        })
+        .collect::<Option<String>>()
+        .ok_or(Refusal::Undecodable);
+    Some(text)
+}
+
+/// Bytes that are UTF-8 but for a few bad ones: the text with each bad sequence replaced by U+FFFD, and how
+/// many were. UTF-8 it is when its valid multi-byte characters outnumber the bad sequences; a legacy
+/// encoding's accented letters are all bad sequences and none valid.
+fn mostly_utf8(bytes: &[u8]) -> Option<(String, usize)> {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (multibyte > invalid).then(|| (String::from_utf8_lossy(bytes).into_owned(), invalid))
+}
+
+/// Too many NUL bytes, or too many other control characters, in the first [`SNIFF_LEN`] bytes.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
-    if sample.contains(&0) {
-        return true;
+    if sample.is_empty() {
+        return false;
     }
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
     let controls =
         sample.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count();
-    !sample.is_empty() && controls as f64 / sample.len() as f64 > MAX_CONTROL_SHARE
+    let share = |n: usize| n as f64 / sample.len() as f64;
+    share(nuls) > MAX_NUL_SHARE || share(controls) > MAX_CONTROL_SHARE
 }
 
 /// Not UTF-8: let chardetng pick the most likely legacy encoding (windows-1252 for most Western text).
@@ -69,10 +123,24 @@ fn decode_legacy(bytes: &[u8]) -> Result<(String, &'static str), Refusal> {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, Utf8Detection::Deny);
-    encoding
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|text| (text.into_owned(), encoding.name()))
-        .ok_or(Refusal::Undecodable)
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes).ok_or(Refusal::Undecodable)?;
+    if !reads_as_prose(&text, encoding) {
+        return Err(Refusal::Binary);
+    }
+    Ok((text.into_owned(), encoding.name()))
+}
+
+/// Whether a legacy decoding reads as text: few control characters (C1 controls are what stray high bytes
+/// become in windows-1252), and, in a single-byte encoding, spaces between words.
+fn reads_as_prose(text: &str, encoding: &'static Encoding) -> bool {
+    let (mut chars, mut controls, mut spaces) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(SNIFF_LEN) {
+        chars += 1;
+        controls += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+        spaces += usize::from(c.is_whitespace());
+    }
+    let share = |n: usize| n as f64 / chars.max(1) as f64;
+    share(controls) <= MAX_CONTROL_SHARE && (!encoding.is_single_byte() || share(spaces) >= MIN_SPACE_SHARE)
 }
 
 #[cfg(test)]
@@ -112,6 +180,53 @@ mod tests {
     #[test]
     fn nul_bytes_are_binary() {
         assert_eq!(decode(b"PK\x03\x04\x00\x00text"), Err(Refusal::Binary));
+    }
+
+    #[test]
+    fn issue_10_a_few_stray_nuls_are_cleaned_away() {
+        let mut bytes = "Talks resume in Doha. ".repeat(200).into_bytes();
+        bytes[50] = 0;
+        let decoded = decode(&bytes).unwrap();
+        assert!(!decoded.text.contains('\0') && decoded.text.len() == bytes.len() - 1);
+    }
+
+    #[test]
+    fn issue_10_utf8_with_a_stray_byte_stays_utf8() {
+        let mut bytes = "Kyiv’s negotiators – and Moscow’s – met in Istanbul. ".repeat(20).into_bytes();
+        bytes.insert(30, 0xe9);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.legacy, None);
+        assert_eq!(decoded.replaced, 1);
+        assert!(decoded.text.contains("Kyiv’s") && decoded.text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn issue_10_utf32_with_a_bom_is_decoded() {
+        let le: Vec<u8> = [0xff, 0xfe, 0, 0]
+            .into_iter()
+            .chain("Truce — now".chars().flat_map(|c| (c as u32).to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0, 0, 0xfe, 0xff]
+            .into_iter()
+            .chain("Truce — now".chars().flat_map(|c| (c as u32).to_be_bytes()))
+            .collect();
+        assert_eq!(decode(&le).unwrap().text, "Truce — now");
+        assert_eq!(decode(&be).unwrap().text, "Truce — now");
+        assert_eq!(decode(&le[..le.len() - 1]), Err(Refusal::Undecodable));
+    }
+
+    #[test]
+    fn issue_10_random_high_bytes_are_binary() {
+        let mut state = 0x2545_f491_u32;
+        let bytes: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                0x80 | (state as u8)
+            })
+            .collect();
+        assert_eq!(decode(&bytes), Err(Refusal::Binary));
     }
 
     #[test]

@@ -65,6 +65,7 @@ impl Reader {
             byline: meta.byline,
             origin: origin.to_string(),
             decoded_from: None,
+            replaced_bytes: 0,
             text,
         }
     }
@@ -104,6 +105,7 @@ impl Reader {
             Format::Text | Format::Jsonl => self.article_from_text(&id, &origin, &raw),
         };
         article.decoded_from = decoded.legacy.map(String::from);
+        article.replaced_bytes = decoded.replaced;
         non_empty(article)
     }
 

@@ -19,5 +19,8 @@ pub struct Article {
     /// The legacy encoding the bytes were decoded from, when they were not valid UTF-8.
     #[serde(default)]
     pub decoded_from: Option<String>,
+    /// Bad bytes replaced with U+FFFD in text that is otherwise UTF-8.
+    #[serde(default)]
+    pub replaced_bytes: usize,
     pub text: String,
 }

@@ -27,6 +27,7 @@ fn article(id: &str, text: &str) -> Article {
         byline: None,
         origin: format!("fixtures/{id}.txt"),
         decoded_from: None,
+        replaced_bytes: 0,
         text: text.to_string(),
     }
 }
