@@ -17,7 +17,9 @@ pub struct UsageError(pub String);
 /// The data files the run uses: the built-in ones, overridden by `--data-dir`.
 pub fn data_files(data_dir: Option<&PathBuf>) -> anyhow::Result<DataFiles> {
     match data_dir {
-        Some(dir) if !dir.is_dir() => Err(UsageError(format!("--data-dir {}: not a directory", dir.display())).into()),
+        Some(dir) if !dir.is_dir() => {
+            Err(UsageError(format!("--data-dir {}: not a directory", accord_model::printable::path(dir))).into())
+        }
         Some(dir) => Ok(DataFiles::with_override(dir)),
         None => Ok(DataFiles::embedded()),
     }

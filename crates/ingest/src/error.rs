@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use accord_lexicon::LexiconError;
+use accord_model::printable;
 
 /// Why an input, or one record of it, could not become an article. The batch goes on after any of these.
 #[derive(Debug, thiserror::Error)]
@@ -10,26 +11,28 @@ pub enum IngestError {
     /// The boilerplate data file is missing a column or holds a cue that cannot be used.
     #[error("{0}")]
     Data(#[from] LexiconError),
-    #[error("{}: no such file or directory", path.display())]
+    #[error("{}: no such file or directory", printable::path(path))]
     NotFound { path: PathBuf },
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {source}", printable::path(path))]
     Read { path: PathBuf, source: std::io::Error },
-    #[error("{}: empty file", path.display())]
+    #[error("{}: no files to read in this folder", printable::path(path))]
+    EmptyFolder { path: PathBuf },
+    #[error("{}: empty file", printable::path(path))]
     Empty { path: PathBuf },
-    #[error("{}: binary file", path.display())]
+    #[error("{}: binary file", printable::path(path))]
     Binary { path: PathBuf },
-    #[error("{}: not valid text in any known encoding", path.display())]
+    #[error("{}: not valid text in any known encoding", printable::path(path))]
     Undecodable { path: PathBuf },
-    #[error("{}: larger than {max} bytes", path.display())]
+    #[error("{}: larger than {max} bytes", printable::path(path))]
     TooLarge { path: PathBuf, max: u64 },
-    #[error("{}:{line}: line longer than {max} bytes; the rest of this input is skipped", path.display())]
+    #[error("{}:{line}: line longer than {max} bytes; the rest of this input is skipped", printable::path(path))]
     LineTooLarge { path: PathBuf, line: usize, max: u64 },
     /// A FIFO, device or socket: reading it could block forever or never end.
-    #[error("{}: not a regular file ({kind}); skipped", path.display())]
+    #[error("{}: not a regular file ({kind}); skipped", printable::path(path))]
     NotRegular { path: PathBuf, kind: &'static str },
-    #[error("{}:{line}: invalid JSON: {reason}", path.display())]
+    #[error("{}:{line}: invalid JSON: {reason}", printable::path(path))]
     Json { path: PathBuf, line: usize, reason: String },
-    #[error("{}:{line}: no text or html field", path.display())]
+    #[error("{}:{line}: no text or html field", printable::path(path))]
     NoText { path: PathBuf, line: usize },
     /// Everything in the input was boilerplate (or markup): no article text is left.
     #[error("{origin}: no article text after cleaning")]

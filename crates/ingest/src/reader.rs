@@ -5,7 +5,7 @@ use std::io::BufRead;
 use std::path::PathBuf;
 
 use accord_lexicon::DataFiles;
-use accord_model::Article;
+use accord_model::{Article, printable};
 
 use crate::IngestError;
 use crate::clean::{self, Cleaner};
@@ -75,7 +75,7 @@ impl Reader {
         match opened {
             Err(err) => Box::new(std::iter::once(Err(err))),
             Ok((Format::Jsonl, stream)) => {
-                let origin = input.path().display().to_string();
+                let origin = printable::path(input.path());
                 Box::new(
                     Records::new(stream, input.path().to_path_buf(), self.max_bytes)
                         .map(move |record| record.and_then(|record| self.record_article(&origin, record))),
@@ -98,7 +98,7 @@ impl Reader {
             }
         })?;
         let raw = decoded.text;
-        let origin = path.display().to_string();
+        let origin = printable::path(&path);
         let id = input.id().unwrap_or_else(|| content_id(&raw));
         let mut article = match format {
             Format::Html => self.article_from_page(&id, &origin, read_page(&raw)),

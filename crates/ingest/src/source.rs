@@ -107,7 +107,12 @@ pub(crate) fn expand(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, In
             found.push(Ok(Input::Stdin));
         } else {
             match std::fs::metadata(path) {
-                Ok(meta) if meta.is_dir() => walk(path, &mut found),
+                Ok(meta) if meta.is_dir() => {
+                    walk(path, &mut found);
+                    if found.is_empty() {
+                        found.push(Err(IngestError::EmptyFolder { path: path.clone() }));
+                    }
+                }
                 Ok(meta) => found.push(regular_file(path, &meta)),
                 Err(err) => found.push(Err(io_error(path, err))),
             }

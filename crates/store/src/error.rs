@@ -20,11 +20,11 @@ pub enum StoreError {
     NewerSchema { path: PathBuf, found: i64, supported: usize },
 
     #[error(
-        "cannot apply migration {migration} to {}: {source}; the database was left as it was: \
+        "cannot apply migration {migration} to {}: {cause}; the database was left as it was: \
          move it aside and ingest again into a new one",
         path.display()
     )]
-    Migration { path: PathBuf, migration: &'static str, source: rusqlite::Error },
+    Migration { path: PathBuf, migration: &'static str, cause: rusqlite::Error },
 
     #[error(
         "the stored findings of document `{id}` in {} cannot be read by this accord: {source}; \
@@ -34,10 +34,10 @@ pub enum StoreError {
     Findings { path: PathBuf, id: String, source: serde_json::Error },
 
     #[error(
-        "database {}: {source}; check that the file is readable and writable and not locked by another process",
+        "database {}: {cause}; check that the file is readable and writable and not locked by another process",
         path.display()
     )]
-    Sqlite { path: PathBuf, source: rusqlite::Error },
+    Sqlite { path: PathBuf, cause: rusqlite::Error },
 }
 
 impl StoreError {
@@ -46,7 +46,7 @@ impl StoreError {
         let path = path.to_path_buf();
         match source.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
-            _ => StoreError::Sqlite { path, source },
+            _ => StoreError::Sqlite { path, cause: source },
         }
     }
 }

@@ -20,7 +20,7 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sqlite)?;
     let applied = schema_version(&tx, path)?;
     for (index, &(migration, sql)) in MIGRATIONS.iter().enumerate().skip(applied) {
-        let failed = |source| StoreError::Migration { path: path.to_path_buf(), migration, source };
+        let failed = |cause| StoreError::Migration { path: path.to_path_buf(), migration, cause };
         tx.execute_batch(sql).map_err(failed)?;
         tx.pragma_update(None, "user_version", index + 1).map_err(failed)?;
     }

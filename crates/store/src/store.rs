@@ -2,9 +2,10 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use accord_model::{Article, Document};
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 
 use crate::StoreError;
@@ -25,6 +26,33 @@ pub enum Stored {
     AlreadyPresent,
 }
 
+/// How long a statement waits for another process's write transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How often switching to WAL is tried while another connection holds the lock it needs.
+const WAL_ATTEMPTS: u32 = 200;
+
+/// WAL lets the dashboard read while an ingest writes. The switch needs a lock that SQLite does not wait for
+/// through the busy timeout when another process is opening the same new database, so it is retried.
+/// An in-memory database answers `memory` and stays so, which is fine. This is also the first read of the
+/// file, where a file that is not a database shows itself.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let mut attempt = 0;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())) {
+            Err(err) if is_busy(&err) && attempt < WAL_ATTEMPTS => {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(10 + u64::from(attempt % 10) * 5));
+            }
+            result => return result,
+        }
+    }
+}
+
+fn is_busy(err: &rusqlite::Error) -> bool {
+    matches!(err.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}
+
 impl Store {
     /// Opens the database at `path`, creating it if needed and bringing its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -41,11 +69,10 @@ impl Store {
 
     fn init(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
         let sqlite = |source| StoreError::sqlite(&path, source);
+        // Another process may be writing (a second ingest, say): wait for its transaction to end.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(sqlite)?;
-        // WAL lets the dashboard read while an ingest writes. An in-memory database answers `memory`
-        // and stays so, which is fine. This is also the first read of the file, where a file that is
-        // not a database shows itself.
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())).map_err(sqlite)?;
+        switch_to_wal(&conn).map_err(sqlite)?;
         migrate(&mut conn, &path)?;
         Ok(Store { conn, path })
     }
@@ -66,7 +93,9 @@ impl Store {
         let path = &self.path;
         let sqlite = |source| StoreError::sqlite(path, source);
         let hash = content_hash(&document.text);
-        let tx = self.conn.transaction().map_err(sqlite)?;
+        // IMMEDIATE takes the write lock at once, where the busy timeout applies; a deferred transaction
+        // that upgrades from reading to writing is refused outright when another writer is there.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sqlite)?;
         let inserted = tx
             .execute(
                 "INSERT INTO documents (content_hash, id, title, source, url, published, origin, text,

@@ -4,12 +4,13 @@ use std::io::Write;
 
 use accord_ledger::Filter;
 use accord_store::Store;
-use anyhow::Context;
 
 use crate::Outcome;
 use crate::args::ReportArgs;
+use crate::commands::ingest::check_db_path;
 
 pub fn run(report: &ReportArgs) -> anyhow::Result<Outcome> {
+    check_db_path(&report.db)?;
     if !report.db.exists() {
         anyhow::bail!(
             "{}: no such database; create it with `accord ingest PATH... --db {}`",
@@ -17,7 +18,7 @@ pub fn run(report: &ReportArgs) -> anyhow::Result<Outcome> {
             report.db.display()
         );
     }
-    let store = Store::open(&report.db).with_context(|| format!("opening {}", report.db.display()))?;
+    let store = Store::open(&report.db)?;
     let documents = store.documents()?;
     let filter = Filter {
         negotiation: report.negotiation.clone(),
