@@ -2,7 +2,7 @@
 //! most specific source first (JSONL fields, then page metadata, then the text's own head).
 
 use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use accord_lexicon::DataFiles;
 use accord_model::{Article, printable};
@@ -70,8 +70,20 @@ impl Reader {
         }
     }
 
+    /// The articles of bytes already in memory, read as a file named `name` would be (its extension picks
+    /// the format, its stem the id): the whole pipeline from raw bytes, for fuzzing and tests.
+    pub fn read_bytes(&self, name: &Path, bytes: &[u8]) -> Vec<Result<Article, IngestError>> {
+        let stream: Box<dyn BufRead> = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        self.articles(Input::File(name.to_path_buf()), Ok(stream)).collect()
+    }
+
     fn read_input<'a>(&'a self, input: Input) -> Articles<'a> {
-        let opened = input.open().and_then(|mut stream| Ok((input.format(&mut stream)?, stream)));
+        let stream = input.open();
+        self.articles(input, stream)
+    }
+
+    fn articles<'a>(&'a self, input: Input, stream: Result<Box<dyn BufRead>, IngestError>) -> Articles<'a> {
+        let opened = stream.and_then(|mut stream| Ok((input.format(&mut stream)?, stream)));
         match opened {
             Err(err) => Box::new(std::iter::once(Err(err))),
             Ok((Format::Jsonl, stream)) => {
