@@ -18,8 +18,9 @@ const SNIFF_LEN: usize = 64 * 1024;
 /// Text has almost no control characters; past this share (1 in 50) the bytes are not prose.
 const MAX_CONTROL_SHARE: f64 = 0.02;
 
-/// A few stray NUL bytes are damage to clean away (1 in 1,000 at most); more are a binary format.
-const MAX_NUL_SHARE: f64 = 0.001;
+/// A few stray NUL bytes are damage to clean away (1 in 100 at most, so that a short report with three
+/// of them is still read); more are a binary format. Random bytes fail the control-character share.
+const MAX_NUL_SHARE: f64 = 0.01;
 
 /// Prose in a script that spaces its words has a space every few words; random bytes read through a
 /// single-byte encoding have almost none. Below this share of whitespace such a decoding is refused.
@@ -188,6 +189,13 @@ mod tests {
         bytes[50] = 0;
         let decoded = decode(&bytes).unwrap();
         assert!(!decoded.text.contains('\0') && decoded.text.len() == bytes.len() - 1);
+
+        let mut short =
+            "Hamas said it accepted the proposal. Israel has not yet answered, officials said. ".repeat(5).into_bytes();
+        for at in [5, 130, 260] {
+            short.insert(at, 0);
+        }
+        assert_eq!(decode(&short).unwrap().text.len(), short.len() - 3, "three NULs in a short report are cleaned");
     }
 
     #[test]

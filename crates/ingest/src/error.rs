@@ -27,7 +27,8 @@ pub enum IngestError {
     TooLarge { path: PathBuf, max: u64 },
     #[error("{}:{line}: line longer than {max} bytes; the rest of this input is skipped", printable::path(path))]
     LineTooLarge { path: PathBuf, line: usize, max: u64 },
-    /// A FIFO, device or socket: reading it could block forever or never end.
+    /// A FIFO, device or socket (reading it could block forever or never end), or a link to a folder (which
+    /// could loop).
     #[error("{}: not a regular file ({kind}); skipped", printable::path(path))]
     NotRegular { path: PathBuf, kind: &'static str },
     #[error("{}:{line}: invalid JSON: {reason}", printable::path(path))]

@@ -121,8 +121,9 @@ pub(crate) fn expand(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, In
     })
 }
 
-/// Appends the files under `dir`, recursing in name order. Hidden entries are skipped, and so are symbolic
-/// links to folders, which could loop; a folder that cannot be listed is an error and the walk goes on.
+/// Appends the files under `dir`, recursing in name order. Hidden entries are skipped; a symbolic link to a
+/// folder, which could loop, is named and skipped; a folder that cannot be listed is an error and the walk
+/// goes on.
 fn walk(dir: &Path, found: &mut Vec<Result<Input, IngestError>>) {
     let entries = match std::fs::read_dir(dir).and_then(|entries| entries.collect::<Result<Vec<_>, _>>()) {
         Ok(entries) => entries,
@@ -136,7 +137,9 @@ fn walk(dir: &Path, found: &mut Vec<Result<Input, IngestError>>) {
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => walk(&path, found),
             Ok(kind) if kind.is_symlink() => match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => {}
+                Ok(meta) if meta.is_dir() => {
+                    found.push(Err(IngestError::NotRegular { path, kind: "a link to a folder, which could loop" }))
+                }
                 Ok(meta) => found.push(regular_file(&path, &meta)),
                 Err(err) => found.push(Err(io_error(&path, err))),
             },
@@ -214,18 +217,24 @@ mod tests {
     }
 
     #[test]
-    fn issue_10_fifos_devices_and_links_to_them_are_named_and_skipped() {
+    fn issue_10_fifos_devices_and_links_to_them_or_to_folders_are_named_and_skipped() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::write(root.join("a.txt"), "text").unwrap();
         assert!(std::process::Command::new("mkfifo").arg(root.join("pipe.txt")).status().unwrap().success());
         std::os::unix::fs::symlink("/dev/zero", root.join("zero.jsonl")).unwrap();
+        std::os::unix::fs::symlink(".", root.join("self")).unwrap();
         let got = names(&[root.to_path_buf(), root.join("pipe.txt")], root);
-        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got.len(), 5, "{got:?}");
         assert_eq!(got[0], "a.txt");
         assert!(got[1].ends_with("pipe.txt: not a regular file (a FIFO); skipped"), "{}", got[1]);
-        assert!(got[2].ends_with("zero.jsonl: not a regular file (a character device); skipped"), "{}", got[2]);
-        assert!(got[3].ends_with("pipe.txt: not a regular file (a FIFO); skipped"), "{}", got[3]);
+        assert!(
+            got[2].ends_with("self: not a regular file (a link to a folder, which could loop); skipped"),
+            "{}",
+            got[2]
+        );
+        assert!(got[3].ends_with("zero.jsonl: not a regular file (a character device); skipped"), "{}", got[3]);
+        assert!(got[4].ends_with("pipe.txt: not a regular file (a FIFO); skipped"), "{}", got[4]);
     }
 
     #[test]
