@@ -28,6 +28,21 @@ pub enum Command {
     Ingest(IngestArgs),
     /// The cross-document negotiation ledger of the database.
     Report(ReportArgs),
+    /// Train the learned position models on an annotated corpus and write them as a data file.
+    Train(TrainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// The corpus folder: reports/<id>.txt with gold/<id>.json in CONTRACT.md's shape.
+    #[arg(value_name = "CORPUS")]
+    pub corpus: PathBuf,
+    /// Where to write the models (the built-in ones are data/en/model.tsv).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// A second corpus, held out: print how well the new models decide on it.
+    #[arg(long, value_name = "CORPUS")]
+    pub check: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -5,8 +5,11 @@
 
 mod analysis;
 mod attribution;
+mod candidates;
+mod features;
 mod holders;
 mod issues;
+mod learned;
 mod mentions;
 mod people;
 mod positions;
@@ -18,6 +21,7 @@ mod scopes;
 mod status;
 #[cfg(test)]
 mod testing;
+mod training;
 mod words;
 
 use accord_lexicon::{KnownPerson, Lexicon, PhraseMatcher};
@@ -25,6 +29,7 @@ use accord_model::{Article, Document};
 use accord_text::Doc;
 
 pub use analysis::Analysis;
+pub use training::{Examples, GoldPosition, Miss, issue_classes, stance_classes};
 
 /// The extraction pipeline, built once from a lexicon and run on any number of articles.
 pub struct Extractor {
@@ -56,16 +61,29 @@ impl Extractor {
     /// Everything one article says about the negotiation it reports on.
     pub fn extract(&self, article: &Article) -> Document {
         let doc = Doc::new(article, &self.lexicon.cues);
-        let mut analysis = Analysis::new(&doc, &self.lexicon);
-        people::find(&mut analysis, &self.known_people);
-        mentions::find(&mut analysis);
-        attribution::find(&mut analysis);
-        proposals::find(&mut analysis);
-        positions::find(&mut analysis);
+        let mut analysis = self.rules(&doc);
+        learned::decide(&mut analysis);
         let roles = roles::assign(&analysis);
         // A mediator offering to host or bridge is brokering, not bargaining: not a position of a side.
         analysis.findings.retain(|f| !roles.mediators.contains(&f.holder));
         let status = status::classify(&analysis);
         analysis.into_document(article, roles, status)
+    }
+
+    /// The learned models' training examples from one annotated article (see `accord train`).
+    pub fn training_examples(&self, article: &Article, gold: &[GoldPosition]) -> Examples {
+        let doc = Doc::new(article, &self.lexicon.cues);
+        training::examples(&self.rules(&doc), gold)
+    }
+
+    /// The rule stages, up to the rules' own positions, which the learned models read as features.
+    fn rules<'d>(&'d self, doc: &'d Doc) -> Analysis<'d> {
+        let mut analysis = Analysis::new(doc, &self.lexicon);
+        people::find(&mut analysis, &self.known_people);
+        mentions::find(&mut analysis);
+        attribution::find(&mut analysis);
+        proposals::find(&mut analysis);
+        positions::find(&mut analysis);
+        analysis
     }
 }

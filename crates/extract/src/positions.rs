@@ -147,7 +147,7 @@ fn conditioned(analysis: &Analysis<'_>, cues: &[Cue], k: usize) -> Cue {
 
 /// A number elsewhere in sentence `s` whose unit is about `issue`: "Kinshasa holds some 700 detainees ...
 /// and wants them all freed".
-fn sentence_number_on(analysis: &Analysis<'_>, s: usize, issue: Issue) -> Option<Quantity> {
+pub(crate) fn sentence_number_on(analysis: &Analysis<'_>, s: usize, issue: Issue) -> Option<Quantity> {
     let mention = analysis.doc.quantities[s].iter().find(|q| q.issue == Some(issue))?;
     Some(Quantity { value: mention.value, min: mention.min, unit: mention.unit.clone()?, rather_than: None })
 }
@@ -307,7 +307,7 @@ fn cited_clause(doc: &accord_text::Doc, s: usize, clause: Span) -> Span {
     Span::new(clause.start, end.max(clause.end))
 }
 
-fn position(
+pub(crate) fn position(
     analysis: &Analysis<'_>,
     s: usize,
     holder: ActorId,

@@ -10,7 +10,18 @@ use crate::Extractor;
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Lexicon::embedded()));
 
 pub fn extract(text: &str) -> Document {
-    let article = Article {
+    EXTRACTOR.extract(&article(text))
+}
+
+/// Runs the rule stages on a hand-written report and hands their analysis to `f`.
+pub fn analyse<R>(text: &str, f: impl FnOnce(&crate::Analysis<'_>) -> R) -> R {
+    let article = article(text);
+    let doc = accord_text::Doc::new(&article, &EXTRACTOR.lexicon().cues);
+    f(&EXTRACTOR.rules(&doc))
+}
+
+fn article(text: &str) -> Article {
+    Article {
         id: "test".into(),
         title: None,
         source: None,
@@ -21,8 +32,7 @@ pub fn extract(text: &str) -> Document {
         decoded_from: None,
         replaced_bytes: 0,
         text: text.into(),
-    };
-    EXTRACTOR.extract(&article)
+    }
 }
 
 /// Positions as "party|issue|stance" for terse assertions.

@@ -26,6 +26,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("proposals.tsv", include_str!("../../../data/en/proposals.tsv")),
     ("mediation.tsv", include_str!("../../../data/en/mediation.tsv")),
     ("boilerplate.tsv", include_str!("../../../data/en/boilerplate.tsv")),
+    ("model.tsv", include_str!("../../../data/en/model.tsv")),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -6,6 +6,7 @@
 mod actors;
 mod cues;
 mod files;
+mod models;
 mod people;
 mod phrases;
 mod tsv;
@@ -13,6 +14,7 @@ mod tsv;
 pub use actors::{Actor, ActorForm, ActorId, ActorKind, FormKind, Gazetteer};
 pub use cues::{Collective, CueShape, Cues, IssueCue, Refers, RoleKind, SpeechKind, StanceCue, StatusCue, UnitCue};
 pub use files::{DataFiles, LexiconError};
+pub use models::{Models, NO_STANCE};
 pub use people::{KnownPerson, parse_people};
 pub use phrases::{PhraseMatch, PhraseMatcher};
 pub use tsv::{Row, Table};
@@ -23,6 +25,7 @@ pub struct Lexicon {
     pub actors: Gazetteer,
     pub people: Vec<KnownPerson>,
     pub cues: Cues,
+    pub models: Models,
 }
 
 impl Lexicon {
@@ -33,6 +36,7 @@ impl Lexicon {
                 actors: Gazetteer::parse(&read("actors.tsv")?)?,
                 people: parse_people(&read("people.tsv")?)?,
                 cues: Cues::parse(read)?,
+                models: Models::parse(&read("model.tsv")?)?,
             })
         };
         load().map_err(|e| files.locate(e))

@@ -3,3 +3,4 @@
 pub mod extract;
 pub mod ingest;
 pub mod report;
+pub mod train;

@@ -1,0 +1,141 @@
+//! Training examples from an annotated report: every candidate holder of every sentence, labelled with the
+//! stance its gold position states there (or none), and each gold position's issue.
+
+use std::collections::HashMap;
+
+use accord_learn::Example;
+use accord_lexicon::{ActorId, NO_STANCE};
+use accord_model::{Issue, Stance};
+
+use crate::analysis::Analysis;
+use crate::candidates;
+use crate::features::{self, SentenceWords};
+
+/// A gold position as the annotated corpus states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldPosition {
+    pub party: String,
+    pub issue: Issue,
+    pub stance: Stance,
+    pub evidence: String,
+}
+
+/// Why a gold position gave no example.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Miss {
+    /// Its evidence is not in the cleaned text.
+    EvidenceNotFound,
+    /// Its party is not a known actor.
+    UnknownParty,
+    /// Its party is known but not a candidate holder of the evidence's sentence.
+    NotACandidate,
+}
+
+#[derive(Debug, Default)]
+pub struct Examples {
+    pub stance: Vec<Example>,
+    pub issue: Vec<Example>,
+    /// Gold positions that labelled a candidate.
+    pub used: usize,
+    pub missed: Vec<Miss>,
+}
+
+/// The stance model's classes: no position, then each stance.
+pub fn stance_classes() -> Vec<String> {
+    std::iter::once(NO_STANCE.to_string()).chain(Stance::ALL.iter().map(|s| s.id().to_string())).collect()
+}
+
+pub fn issue_classes() -> Vec<String> {
+    Issue::ALL.iter().map(|i| i.id().to_string()).collect()
+}
+
+pub fn examples(analysis: &Analysis<'_>, gold: &[GoldPosition]) -> Examples {
+    let mut out = Examples::default();
+    let mut labels: HashMap<(usize, ActorId), Vec<(Stance, Issue)>> = HashMap::new();
+    let candidates: Vec<_> = (0..analysis.doc.sentences.len()).map(|s| candidates::of_sentence(analysis, s)).collect();
+    for position in gold {
+        match locate(analysis, position, &candidates) {
+            Ok(key) => {
+                out.used += 1;
+                labels.entry(key).or_default().push((position.stance, position.issue));
+            }
+            Err(miss) => out.missed.push(miss),
+        }
+    }
+    let stance_classes = stance_classes();
+    let issue_classes = issue_classes();
+    let class = |classes: &[String], id: &str| classes.iter().position(|c| c == id).expect("a known class");
+    let rules = &analysis.findings;
+    for (s, found) in candidates.iter().enumerate() {
+        if found.is_empty() {
+            continue;
+        }
+        let words = SentenceWords::new(analysis, s);
+        for candidate in found {
+            let gold = labels.get(&(s, candidate.actor)).map_or(&[][..], Vec::as_slice);
+            let stance = gold.first().map_or(NO_STANCE, |(stance, _)| stance.id());
+            let features = features::stance(analysis, s, &words, candidate, rules);
+            out.stance.push(Example { features, class: class(&stance_classes, stance) });
+            let mut issues: Vec<Issue> = gold.iter().map(|(_, issue)| *issue).collect();
+            issues.dedup();
+            for issue in issues {
+                let features = features::issue(analysis, s, &words, candidate, rules);
+                out.issue.push(Example { features, class: class(&issue_classes, issue.id()) });
+            }
+        }
+    }
+    out
+}
+
+/// The sentence and candidate a gold position labels: the sentence holding most of its evidence.
+fn locate(
+    analysis: &Analysis<'_>,
+    position: &GoldPosition,
+    candidates: &[Vec<candidates::Candidate>],
+) -> Result<(usize, ActorId), Miss> {
+    let doc = analysis.doc;
+    let start = doc.text.find(position.evidence.trim()).ok_or(Miss::EvidenceNotFound)?;
+    let end = start + position.evidence.trim().len();
+    let actor = analysis.lexicon.actors.by_name(&position.party).ok_or(Miss::UnknownParty)?;
+    let overlap = |s: usize| {
+        let sentence = doc.sentences[s];
+        sentence.end.min(end).saturating_sub(sentence.start.max(start))
+    };
+    let first = doc.sentence_at(start).unwrap_or(0);
+    let sentences: Vec<usize> = (first..doc.sentences.len()).take_while(|&s| doc.sentences[s].start < end).collect();
+    sentences
+        .iter()
+        .copied()
+        .filter(|&s| candidates[s].iter().any(|c| c.actor == actor))
+        .max_by_key(|&s| (overlap(s), std::cmp::Reverse(s)))
+        .map(|s| (s, actor))
+        .ok_or(Miss::NotACandidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::analyse;
+
+    fn gold(party: &str, issue: Issue, stance: Stance, evidence: &str) -> GoldPosition {
+        GoldPosition { party: party.into(), issue, stance, evidence: evidence.into() }
+    }
+
+    #[test]
+    fn each_candidate_is_labelled_by_its_own_gold_position() {
+        let text = "Talks resumed in Cairo. Moscow demanded a withdrawal, which Kyiv rejected.";
+        let gold = [
+            gold("Russia", Issue::Withdrawal, Stance::Demand, "Moscow demanded a withdrawal, which Kyiv rejected."),
+            gold("Ukraine", Issue::Withdrawal, Stance::Reject, "Moscow demanded a withdrawal, which Kyiv rejected."),
+            gold("Nowhere Union", Issue::Other, Stance::Demand, "Talks resumed in Cairo."),
+            gold("Russia", Issue::Other, Stance::Demand, "a sentence that is not there"),
+        ];
+        let examples = analyse(text, |analysis| examples(analysis, &gold));
+        assert_eq!(examples.used, 2);
+        assert_eq!(examples.missed, vec![Miss::UnknownParty, Miss::EvidenceNotFound]);
+        let classes = stance_classes();
+        let labels: Vec<&str> = examples.stance.iter().map(|e| classes[e.class].as_str()).collect();
+        assert!(labels.contains(&"demand") && labels.contains(&"reject"), "{labels:?}");
+        assert_eq!(examples.issue.len(), 2);
+    }
+}

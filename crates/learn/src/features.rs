@@ -1,0 +1,90 @@
+//! Hashed feature vectors: each feature is a few string parts hashed (FNV-1a, 64-bit) into one of [`DIM`]
+//! buckets, so no feature string is ever built or stored.
+
+/// The number of buckets every classifier has.
+pub const DIM: u32 = 1 << 18;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// Separates the parts of a feature, so ("ab", "c") and ("a", "bc") differ.
+const SEPARATOR: u8 = 0x1f;
+
+/// The buckets of one example's features, each present once per time it was added.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Features {
+    buckets: Vec<u32>,
+}
+
+impl Features {
+    pub fn new() -> Features {
+        Features::default()
+    }
+
+    /// Adds the feature made of `parts`: `add(&["after1", "rejected"])`.
+    pub fn add(&mut self, parts: &[&str]) {
+        let mut hash = FNV_OFFSET;
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                hash = step(hash, SEPARATOR);
+            }
+            hash = part.bytes().fold(hash, step);
+        }
+        self.buckets.push((hash % u64::from(DIM)) as u32);
+    }
+
+    /// Adds the conjunction of every feature already added with `parts`: one classifier can then weigh a
+    /// word differently for each value of `parts` (a stance, say).
+    pub fn conjoined(&self, parts: &[&str]) -> Features {
+        let mut salt = Features::new();
+        salt.add(parts);
+        let salt = salt.buckets[0];
+        let buckets = self.buckets.iter().map(|&b| (b ^ salt.rotate_left(7)).wrapping_mul(0x9e37_79b9) % DIM).collect();
+        Features { buckets }
+    }
+
+    pub fn buckets(&self) -> &[u32] {
+        &self.buckets
+    }
+
+    pub fn len(&self) -> usize {
+        self.buckets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.buckets.is_empty()
+    }
+}
+
+fn step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bucket(parts: &[&str]) -> u32 {
+        let mut f = Features::new();
+        f.add(parts);
+        f.buckets()[0]
+    }
+
+    #[test]
+    fn parts_are_separated_and_hashing_is_stable() {
+        assert_ne!(bucket(&["ab", "c"]), bucket(&["a", "bc"]));
+        assert_eq!(bucket(&["after1", "rejected"]), bucket(&["after1", "rejected"]));
+        assert!(bucket(&["x"]) < DIM);
+    }
+
+    #[test]
+    fn conjunctions_move_every_feature() {
+        let mut f = Features::new();
+        f.add(&["w", "ceasefire"]);
+        f.add(&["w", "truce"]);
+        let demand = f.conjoined(&["demand"]);
+        let offer = f.conjoined(&["offer"]);
+        assert_eq!(demand.len(), 2);
+        assert_ne!(demand.buckets(), offer.buckets());
+        assert_ne!(demand.buckets(), f.buckets());
+    }
+}
