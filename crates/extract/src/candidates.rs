@@ -8,7 +8,11 @@ use accord_model::Span;
 use crate::analysis::{Analysis, Via};
 
 /// Words opening a sentence that refer back to the previous sentence's subject.
-const BACK_REFERENCES: &[&str] = &["it", "they", "he", "she", "we", "the", "its", "their"];
+const BACK_REFERENCES: &[&str] = &["it", "they", "we", "the", "its", "their"];
+/// Words opening a sentence that refer back to the last person named.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "his", "her"];
+/// How many sentences back a personal pronoun looks for its person.
+const PRONOUN_LOOKBACK: usize = 3;
 
 /// How a candidate is present in the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,18 +75,28 @@ pub fn of_sentence(analysis: &Analysis<'_>, s: usize) -> Vec<Candidate> {
         found.push(unnamed(side, Presence::Voice));
     }
     if found.is_empty()
-        && s > 0
-        && opens_with_back_reference(analysis, s)
-        && let Some(previous) = analysis.mentions[s - 1].iter().find(|m| m.is_agent())
+        && let Some(actor) = carried_over(analysis, s)
     {
-        found.push(unnamed(previous.actor, Presence::CarriedOver));
+        found.push(unnamed(actor, Presence::CarriedOver));
     }
     found
 }
 
-fn opens_with_back_reference(analysis: &Analysis<'_>, s: usize) -> bool {
+/// The side a sentence opening with a pronoun goes on about: the last person named a few sentences back for
+/// "he" or "she", the previous sentence's first actor for "it", "they" or "the group".
+fn carried_over(analysis: &Analysis<'_>, s: usize) -> Option<ActorId> {
     let text = &analysis.doc.text;
-    analysis.doc.tokens[s].first().is_some_and(|t| BACK_REFERENCES.contains(&t.text(text).to_lowercase().as_str()))
+    let first = analysis.doc.tokens[s].first()?.text(text).to_lowercase();
+    if PERSONAL_PRONOUNS.contains(&first.as_str()) {
+        return (s.saturating_sub(PRONOUN_LOOKBACK)..s)
+            .rev()
+            .find_map(|p| analysis.mentions[p].iter().rev().find(|m| matches!(m.via, Via::Person(_))))
+            .map(|m| m.actor);
+    }
+    if BACK_REFERENCES.contains(&first.as_str()) {
+        return analysis.mentions[s.checked_sub(1)?].iter().find(|m| m.is_agent()).map(|m| m.actor);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -110,5 +124,12 @@ mod tests {
     fn a_pronoun_carries_the_previous_subject_over() {
         let found = names("Azerbaijan set out its terms on Monday. It wants a new constitution first.", 1);
         assert_eq!(found, vec![("Azerbaijan".to_string(), "carried")]);
+    }
+
+    #[test]
+    fn he_or_she_is_the_last_person_named() {
+        let text = "Armenia and Azerbaijan met in Abu Dhabi. Azerbaijani President Ilham Aliyev spoke to Armenia's \
+                    negotiators on Monday. He wants a new constitution first.";
+        assert_eq!(names(text, 2), vec![("Azerbaijan".to_string(), "carried")]);
     }
 }

@@ -258,15 +258,17 @@ pub fn affiliation_near(analysis: &Analysis<'_>, s: usize, from: usize, to: usiz
 /// Every later bare surname ("Lavrov", "Hassan") of a person found by full name.
 fn add_surname_mentions(analysis: &mut Analysis<'_>) {
     let text = &analysis.doc.text;
-    let surnames: Vec<(String, usize)> = analysis
-        .people
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let last = p.name.rsplit(' ').next()?;
-            (p.name.contains(' ') && last.chars().count() >= 4).then(|| (last.to_string(), i))
-        })
-        .collect();
+    // The surname of the name and of every longer form the text uses: a report spelling the gazetteer's
+    // "Abbas Araghchi" as "Abbas Araqchi" goes on to write "Araqchi".
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    for (i, person) in analysis.people.iter().enumerate() {
+        for full in std::iter::once(&person.name).chain(&person.forms).filter(|f| f.contains(' ')) {
+            let last = full.rsplit(' ').next().unwrap_or_default();
+            if last.chars().count() >= 4 && !surnames.iter().any(|(s, _)| s == last) {
+                surnames.push((last.to_string(), i));
+            }
+        }
+    }
     let matcher = PhraseMatcher::new(surnames, true);
     let taken: Vec<Span> = analysis.people.iter().flat_map(|p| p.spans.iter().copied()).collect();
     for m in matcher.find_iter(text) {
@@ -286,6 +288,13 @@ fn add_surname_mentions(analysis: &mut Analysis<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::testing::extract;
+
+    #[test]
+    fn a_surname_is_found_in_the_spelling_the_report_uses() {
+        let doc = extract("Iranian Foreign Minister Abbas Araqchi met the envoy. Later, Araqchi rejected the demand.");
+        let person = doc.people.iter().find(|p| p.aliases.iter().any(|a| a == "Araqchi")).expect("surname linked");
+        assert_eq!(person.affiliation.as_deref(), Some("Iran"));
+    }
 
     #[test]
     fn unknown_people_are_found_by_their_role_with_affiliation() {

@@ -20,7 +20,7 @@ pub fn analyse<R>(text: &str, f: impl FnOnce(&crate::Analysis<'_>) -> R) -> R {
     f(&EXTRACTOR.rules(&doc))
 }
 
-fn article(text: &str) -> Article {
+pub fn article(text: &str) -> Article {
     Article {
         id: "test".into(),
         title: None,

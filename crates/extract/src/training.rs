@@ -52,6 +52,7 @@ pub fn issue_classes() -> Vec<String> {
 pub fn examples(analysis: &Analysis<'_>, gold: &[GoldPosition]) -> Examples {
     let mut out = Examples::default();
     let mut labels: HashMap<(usize, ActorId), Vec<(Stance, Issue)>> = HashMap::new();
+    let mut unheld: Vec<(usize, Issue)> = Vec::new();
     let candidates: Vec<_> = (0..analysis.doc.sentences.len()).map(|s| candidates::of_sentence(analysis, s)).collect();
     for position in gold {
         match locate(analysis, position, &candidates) {
@@ -59,7 +60,12 @@ pub fn examples(analysis: &Analysis<'_>, gold: &[GoldPosition]) -> Examples {
                 out.used += 1;
                 labels.entry(key).or_default().push((position.stance, position.issue));
             }
-            Err(miss) => out.missed.push(miss),
+            Err(miss) => {
+                out.missed.push(miss);
+                if let Some(&s) = evidence_sentences(analysis, position).as_ref().and_then(|found| found.first()) {
+                    unheld.push((s, position.issue));
+                }
+            }
         }
     }
     let stance_classes = stance_classes();
@@ -84,32 +90,57 @@ pub fn examples(analysis: &Analysis<'_>, gold: &[GoldPosition]) -> Examples {
             }
         }
     }
+    for (s, issue) in unheld {
+        let words = SentenceWords::new(analysis, s);
+        let features = features::issue(analysis, s, &words, &stand_in(analysis, s), rules);
+        out.issue.push(Example { features, class: class(&issue_classes, issue.id()) });
+    }
     out
 }
 
-/// The sentence and candidate a gold position labels: the sentence holding most of its evidence.
+/// The sentence and candidate a gold position labels: the sentence holding most of its evidence among those
+/// where its party is a candidate.
 fn locate(
     analysis: &Analysis<'_>,
     position: &GoldPosition,
     candidates: &[Vec<candidates::Candidate>],
 ) -> Result<(usize, ActorId), Miss> {
-    let doc = analysis.doc;
-    let start = doc.text.find(position.evidence.trim()).ok_or(Miss::EvidenceNotFound)?;
-    let end = start + position.evidence.trim().len();
+    let sentences = evidence_sentences(analysis, position).ok_or(Miss::EvidenceNotFound)?;
     let actor = analysis.lexicon.actors.by_name(&position.party).ok_or(Miss::UnknownParty)?;
+    sentences
+        .into_iter()
+        .find(|&s| candidates[s].iter().any(|c| c.actor == actor))
+        .map(|s| (s, actor))
+        .ok_or(Miss::NotACandidate)
+}
+
+/// The sentences a gold position's evidence covers, the one holding most of it first.
+fn evidence_sentences(analysis: &Analysis<'_>, position: &GoldPosition) -> Option<Vec<usize>> {
+    let doc = analysis.doc;
+    let evidence = position.evidence.trim();
+    let start = doc.text.find(evidence)?;
+    let end = start + evidence.len();
     let overlap = |s: usize| {
         let sentence = doc.sentences[s];
         sentence.end.min(end).saturating_sub(sentence.start.max(start))
     };
-    let first = doc.sentence_at(start).unwrap_or(0);
-    let sentences: Vec<usize> = (first..doc.sentences.len()).take_while(|&s| doc.sentences[s].start < end).collect();
-    sentences
-        .iter()
-        .copied()
-        .filter(|&s| candidates[s].iter().any(|c| c.actor == actor))
-        .max_by_key(|&s| (overlap(s), std::cmp::Reverse(s)))
-        .map(|s| (s, actor))
-        .ok_or(Miss::NotACandidate)
+    let first = doc.sentence_at(start)?;
+    let mut sentences: Vec<usize> =
+        (first..doc.sentences.len()).take_while(|&s| doc.sentences[s].start < end).collect();
+    sentences.sort_by_key(|&s| (std::cmp::Reverse(overlap(s)), s));
+    Some(sentences)
+}
+
+/// A stand-in holder for a gold position whose party is no candidate: the issue of what a sentence states
+/// can be learned from it all the same.
+fn stand_in(analysis: &Analysis<'_>, s: usize) -> candidates::Candidate {
+    let start = analysis.doc.sentences[s].start;
+    candidates::Candidate {
+        actor: ActorId::MAX,
+        span: accord_model::Span::new(start, start),
+        presence: candidates::Presence::Voice,
+        brokering: false,
+    }
 }
 
 #[cfg(test)]
@@ -136,6 +167,7 @@ mod tests {
         let classes = stance_classes();
         let labels: Vec<&str> = examples.stance.iter().map(|e| classes[e.class].as_str()).collect();
         assert!(labels.contains(&"demand") && labels.contains(&"reject"), "{labels:?}");
-        assert_eq!(examples.issue.len(), 2);
+        // Two held positions, and the unknown union's, whose issue is learned from its sentence all the same.
+        assert_eq!(examples.issue.len(), 3);
     }
 }

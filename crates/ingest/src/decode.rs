@@ -80,7 +80,7 @@ fn decode_utf32(bytes: &[u8]) -> Option<Result<String, Refusal>> {
         _ => return None,
     };
     let body = &bytes[4..];
-    if body.len() % 4 != 0 {
+    if !body.len().is_multiple_of(4) {
         return Some(Err(Refusal::Undecodable));
     }
     let text = body

@@ -110,7 +110,7 @@ impl Reader {
             }
         })?;
         let raw = decoded.text;
-        let origin = printable::path(&path);
+        let origin = printable::path(path);
         let id = input.id().unwrap_or_else(|| content_id(&raw));
         let mut article = match format {
             Format::Html => self.article_from_page(&id, &origin, read_page(&raw)),

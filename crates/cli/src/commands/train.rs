@@ -13,7 +13,7 @@ use crate::args::{Args, TrainArgs};
 use crate::inputs::{Pipeline, UsageError};
 
 /// Passes over the examples, and the seed of their order: part of what makes the weights reproducible.
-const TRAINING: Perceptron = Perceptron { epochs: 10, seed: 0x00ac_c0d5 };
+const TRAINING: Perceptron = Perceptron { epochs: 20, seed: 0x00ac_c0d5 };
 
 pub fn run(args: &Args, train: &TrainArgs) -> anyhow::Result<Outcome> {
     let pipeline = Pipeline::new(args.data_dir.as_ref())?;
@@ -81,7 +81,14 @@ fn read_corpus(pipeline: &Pipeline, dir: &Path) -> anyhow::Result<Corpus> {
                 continue;
             }
         };
-        let gold = read_gold(&gold_dir.join(format!("{}.json", article.id)))?;
+        let gold = match read_gold(&gold_dir.join(format!("{}.json", article.id))) {
+            Ok(gold) => gold,
+            Err(err) => {
+                eprintln!("accord: {err:#}");
+                failed += 1;
+                continue;
+            }
+        };
         let examples = pipeline.extractor.training_examples(&article, &gold);
         documents += 1;
         used += examples.used;
