@@ -2,7 +2,7 @@
 
 use std::cell::OnceCell;
 
-use accord_lexicon::{ActorId, Lexicon, RoleKind};
+use accord_lexicon::{Actor, ActorId, Lexicon, PhraseMatcher, RoleKind};
 use accord_model::{Article, Attribution, Document, Modality, Person, Position, Proposal, Span, Status};
 use accord_text::Doc;
 
@@ -93,6 +93,10 @@ pub struct ProposalFinding {
 pub struct Analysis<'a> {
     pub doc: &'a Doc,
     pub lexicon: &'a Lexicon,
+    /// Organisations this report names that the gazetteer does not list; their ids follow the gazetteer's.
+    pub local_actors: Vec<Actor>,
+    /// Every form of a local actor, and acronyms the report defines for any actor, case-sensitive.
+    pub local_forms: Option<PhraseMatcher<ActorId>>,
     pub people: Vec<PersonFinding>,
     /// Actor mentions of each sentence, in text order.
     pub mentions: Vec<Vec<Mention>>,
@@ -124,6 +128,8 @@ impl<'a> Analysis<'a> {
         Analysis {
             doc,
             lexicon,
+            local_actors: Vec::new(),
+            local_forms: None,
             people: Vec::new(),
             mentions: vec![Vec::new(); doc.sentences.len()],
             voices: Vec::new(),
@@ -165,8 +171,24 @@ impl<'a> Analysis<'a> {
         &self.proposal_nouns[s]
     }
 
+    /// The actor `id` names: a gazetteer entry, or one of this report's own organisations.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        let known = &self.lexicon.actors.actors;
+        known.get(id).unwrap_or_else(|| &self.local_actors[id - known.len()])
+    }
+
+    /// The actor named `name`: a gazetteer name or alias, or one of this report's organisations.
+    pub fn actor_by_name(&self, name: &str) -> Option<ActorId> {
+        let offset = self.lexicon.actors.actors.len();
+        let bare = |n: &str| n.trim_start_matches("the ").to_lowercase();
+        self.lexicon
+            .actors
+            .by_name(name)
+            .or_else(|| self.local_actors.iter().position(|a| bare(&a.name) == bare(name)).map(|i| offset + i))
+    }
+
     pub fn actor_name(&self, actor: ActorId) -> &str {
-        &self.lexicon.actors.actors[actor].name
+        &self.actor(actor).name
     }
 
     pub fn into_document(self, article: &Article, roles: Roles, status: Status) -> Document {

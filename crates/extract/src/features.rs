@@ -111,7 +111,7 @@ pub fn issue(
 
 /// Who the candidate is and how the sentence presents it.
 fn holder(analysis: &Analysis<'_>, s: usize, candidate: &Candidate, f: &mut Features) {
-    let actor = &analysis.lexicon.actors.actors[candidate.actor];
+    let actor = &analysis.actor(candidate.actor);
     let kind = format!("{:?}", actor.kind);
     f.add(&["presence", candidate.presence.id()]);
     f.add(&["kind", &kind]);

@@ -1,10 +1,10 @@
 //! The learned decision of whose position a sentence states, its stance and its issues. For each sentence
 //! and each candidate holder the stance model says whether the candidate states a position there and
-//! which; the issue model says what it is about. The rules' findings are features of both; the models add
-//! what the rules missed, and a rule finding the stance model firmly rejects is dropped.
+//! which; the issue model says what it is about. The rules' findings are features of both, and the models
+//! add the positions the rules missed that they are sure of.
 
 use accord_learn::{Classifier, Features};
-use accord_lexicon::{ActorId, CueShape, NO_STANCE};
+use accord_lexicon::{CueShape, NO_STANCE};
 use accord_model::{Issue, Span, Stance};
 
 use crate::analysis::{Analysis, Finding};
@@ -12,16 +12,13 @@ use crate::candidates::{self, Candidate};
 use crate::features::{self, SentenceWords};
 use crate::positions::{Cue, position, sentence_number_on};
 
-/// A second issue is kept when the issue model rates it within this many thousandths of the best and the
-/// lexicon names it after the holder: "should change its constitution and agree to dissolve the Minsk
-/// Group" states two.
-const SECOND_ISSUE_MARGIN: i64 = 10_000;
-/// A rule finding is dropped when the stance model puts "no position" this far (in thousandths) above
-/// every stance for its holder and sentence.
-const VETO_MARGIN: i64 = 75_000;
+/// A position the rules missed is added when the stance model rates it this many thousandths above "no
+/// position". Lower, the additions gained a little recall on the real-report dev set and cost the rules'
+/// precision on reports they already read well.
+const ADD_MARGIN: i64 = 30_000;
 
-/// A candidate's stance in a sentence as the model sees it, with the model's margin for it (or, when it
-/// states none, how far the best stance falls short, as a negative margin).
+/// A candidate's stance in a sentence as the model sees it, with the model's margin for it over "no
+/// position" (negative when it states none).
 pub struct Decision {
     pub stance: Option<Stance>,
     pub margin: i64,
@@ -34,7 +31,6 @@ pub fn decide(analysis: &mut Analysis<'_>) {
     };
     let rules = std::mem::take(&mut analysis.findings);
     let mut findings: Vec<(Finding, i64)> = Vec::new();
-    let mut vetoed: Vec<(usize, ActorId)> = Vec::new();
     for s in 0..analysis.doc.sentences.len() {
         let found = candidates::of_sentence(analysis, s);
         if found.is_empty() {
@@ -43,21 +39,12 @@ pub fn decide(analysis: &mut Analysis<'_>) {
         let words = SentenceWords::new(analysis, s);
         for candidate in &found {
             let decision = stance_of(stance_model, &features::stance(analysis, s, &words, candidate, &rules));
-            let Some(stance) = decision.stance else {
-                if -decision.margin > VETO_MARGIN {
-                    vetoed.push((s, candidate.actor));
-                }
-                continue;
-            };
-            let issue_features = features::issue(analysis, s, &words, candidate, &rules);
-            for issue in issues_of(analysis, s, candidate, issue_model, &issue_features) {
-                findings.push((finding(analysis, s, candidate, stance, issue), decision.margin));
-            }
+            let Some(stance) = decision.stance.filter(|_| decision.margin > ADD_MARGIN) else { continue };
+            let issue = issue_of(issue_model, &features::issue(analysis, s, &words, candidate, &rules));
+            findings.push((finding(analysis, s, candidate, stance, issue), decision.margin));
         }
     }
-    let kept_rules = rules.into_iter().filter(|r| !vetoed.contains(&(r.sentence, r.holder)));
-    findings.extend(kept_rules.map(|f| (f, 0)));
-    analysis.findings = strongest_of_repeats(findings);
+    analysis.findings = merged(rules, findings);
 }
 
 /// The best stance, if the model rates it above "no position".
@@ -74,30 +61,9 @@ pub fn stance_of(model: &Classifier, features: &Features) -> Decision {
     }
 }
 
-/// The issue the model rates best, and any other within [`SECOND_ISSUE_MARGIN`] that the lexicon names
-/// after the holder.
-fn issues_of(
-    analysis: &Analysis<'_>,
-    s: usize,
-    candidate: &Candidate,
-    model: &Classifier,
-    features: &Features,
-) -> Vec<Issue> {
-    let scores = model.scores(features);
-    let issue = |c: usize| model.classes()[c].parse().unwrap_or(Issue::Other);
-    let (best, _) = model.predict(features);
-    let sentence = analysis.doc.sentences[s];
-    let named: Vec<Issue> = analysis
-        .lexicon
-        .cues
-        .issues
-        .find_iter(sentence.slice(&analysis.doc.text))
-        .filter(|hit| sentence.start + hit.start >= candidate.span.end)
-        .map(|hit| hit.value.issue)
-        .collect();
-    let close = (0..scores.len())
-        .filter(|&c| c != best && scores[best] - scores[c] <= SECOND_ISSUE_MARGIN && named.contains(&issue(c)));
-    std::iter::once(best).chain(close).map(issue).collect()
+pub fn issue_of(model: &Classifier, features: &Features) -> Issue {
+    let (class, _) = model.predict(features);
+    model.classes()[class].parse().unwrap_or(Issue::Other)
 }
 
 fn finding(analysis: &Analysis<'_>, s: usize, candidate: &Candidate, stance: Stance, issue: Issue) -> Finding {
@@ -109,20 +75,24 @@ fn finding(analysis: &Analysis<'_>, s: usize, candidate: &Candidate, stance: Sta
     Finding { holder: candidate.actor, sentence: s, term: String::new(), position }
 }
 
-/// One finding per side, issue and stance in a report: the one the model is surest of (a rule's counts as
-/// sure as a bare decision), the earlier of equals.
-fn strongest_of_repeats(findings: Vec<(Finding, i64)>) -> Vec<Finding> {
+/// The rules' findings, and the model's for each side, issue and stance the rules do not state: the one the
+/// model is surest of, the earlier of equals.
+fn merged(rules: Vec<Finding>, learned: Vec<(Finding, i64)>) -> Vec<Finding> {
     let key = |f: &Finding| (f.holder, f.position.issue, f.position.stance);
-    let mut kept: Vec<(Finding, i64)> = Vec::new();
-    for (finding, margin) in findings {
-        match kept.iter_mut().find(|(k, _)| key(k) == key(&finding)) {
+    let mut added: Vec<(Finding, i64)> = Vec::new();
+    for (finding, margin) in learned {
+        if rules.iter().any(|r| key(r) == key(&finding)) {
+            continue;
+        }
+        match added.iter_mut().find(|(k, _)| key(k) == key(&finding)) {
             Some(existing) if margin > existing.1 => *existing = (finding, margin),
             Some(_) => {}
-            None => kept.push((finding, margin)),
+            None => added.push((finding, margin)),
         }
     }
-    kept.sort_by_key(|(f, _)| (f.sentence, f.position.span.start));
-    kept.into_iter().map(|(f, _)| f).collect()
+    let mut all: Vec<Finding> = rules.into_iter().chain(added.into_iter().map(|(f, _)| f)).collect();
+    all.sort_by_key(|f| (f.sentence, f.position.span.start));
+    all
 }
 
 #[cfg(test)]
@@ -178,6 +148,10 @@ mod tests {
             ("India will cut duties on British whisky. India will host the talks in Delhi.", "India", offer.0, offer.1),
             ("Canada will cut levies on steel imports. Canada will host a summit.", "Canada", offer.0, offer.1),
             ("Mexico will lower tariffs on US corn. Mexico will host the meeting.", "Mexico", offer.0, offer.1),
+            ("Brazil will cut tariffs on Chinese cars. Brazil will host a round.", "Brazil", offer.0, offer.1),
+            ("Turkey will cut duties on European steel. Turkey will host the envoys.", "Turkey", offer.0, offer.1),
+            ("Kenya will cut tariffs on Indian tea. Kenya will host the delegates.", "Kenya", offer.0, offer.1),
+            ("Egypt will lower levies on Russian wheat. Egypt will host the summit.", "Egypt", offer.0, offer.1),
         ]);
         let found = positions(&extractor.extract(&article(sentence)));
         assert_eq!(found, vec!["United States|sanctions_economic|offer"]);

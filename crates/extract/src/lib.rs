@@ -11,6 +11,7 @@ mod holders;
 mod issues;
 mod learned;
 mod mentions;
+mod organisations;
 mod people;
 mod positions;
 mod proposals;
@@ -79,6 +80,7 @@ impl Extractor {
     /// The rule stages, up to the rules' own positions, which the learned models read as features.
     fn rules<'d>(&'d self, doc: &'d Doc) -> Analysis<'d> {
         let mut analysis = Analysis::new(doc, &self.lexicon);
+        organisations::find(&mut analysis);
         people::find(&mut analysis, &self.known_people);
         mentions::find(&mut analysis);
         attribution::find(&mut analysis);

@@ -42,7 +42,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
                 continue;
             }
             let actor = m.value.actor;
-            let kind = analysis.lexicon.actors.actors[actor].kind;
+            let kind = analysis.actor(actor).kind;
             // Places and bodies one goes to: "talks in Doha", "its ambassador to the United Nations".
             let state_like = kind.is_state_like() || kind == ActorKind::Igo || m.value.kind == FormKind::Seat;
             // "Yemen's Houthi movement": the first actor only says where the second belongs.
@@ -74,6 +74,21 @@ pub fn find(analysis: &mut Analysis<'_>) {
             };
             let brokering = follower == Some(Collective::Mediator);
             mentions.push(Mention { span, actor, via, locative, media, brokering });
+        }
+        for (span, actor) in local_forms_in(analysis, *sentence) {
+            if sentence_people.iter().any(|(p, _)| p.start < span.end && span.start < p.end) {
+                continue;
+            }
+            // A report's own name that holds a gazetteer form is the larger organisation: "National Samsung
+            // Electronics Union" is the union, not the company.
+            mentions.retain(|g| !(span.start <= g.span.start && g.span.end <= span.end));
+            if mentions.iter().any(|g| g.span.start < span.end && span.start < g.span.end) {
+                continue;
+            }
+            let follower = collective_after(analysis, span.end, sentence.end);
+            let media = follower == Some(Collective::Media) && possessive_at(text, span.end);
+            let brokering = follower == Some(Collective::Mediator);
+            mentions.push(Mention { span, actor, via: Via::Name, locative: false, media, brokering });
         }
         for (span, person) in sentence_people.iter().filter(|(p, _)| sentence.contains(*p)) {
             if let Some(actor) = analysis.people[*person].affiliation {
@@ -125,6 +140,15 @@ pub fn find(analysis: &mut Analysis<'_>) {
     }
 }
 
+/// The report's own organisation names and acronyms in `sentence`, with their actors.
+fn local_forms_in(analysis: &Analysis<'_>, sentence: Span) -> Vec<(Span, ActorId)> {
+    let Some(forms) = &analysis.local_forms else { return Vec::new() };
+    forms
+        .find_iter(sentence.slice(&analysis.doc.text))
+        .map(|m| (Span::new(sentence.start + m.start, sentence.start + m.end), *m.value))
+        .collect()
+}
+
 /// The actor a descriptor such as "the army" or "the government" refers back to among `earlier` mentions.
 fn resolve_descriptor(
     analysis: &Analysis<'_>,
@@ -134,7 +158,7 @@ fn resolve_descriptor(
 ) -> Option<ActorId> {
     let text = &analysis.doc.text;
     let candidates: Vec<&Mention> =
-        earlier.iter().copied().filter(|x| kinds.contains(&analysis.lexicon.actors.actors[x.actor].kind)).collect();
+        earlier.iter().copied().filter(|x| kinds.contains(&analysis.actor(x.actor).kind)).collect();
     // "the army" is the actor last named with "army" ("Sudan's army") or known by it ("Myanmar junta" for
     // "the junta"). Otherwise "the government" is the state the report is most about, and "the group" the
     // latest group named.
@@ -151,7 +175,7 @@ fn resolve_descriptor(
         .copied()
         .filter(|x| {
             let known_as = |name: &String| name.to_lowercase().split_whitespace().any(|w| w == head);
-            analysis.lexicon.actors.actors[x.actor].aliases.iter().any(known_as)
+            analysis.actor(x.actor).aliases.iter().any(known_as)
         })
         .collect();
     let pool = if known_alike.is_empty() { &candidates } else { &known_alike };

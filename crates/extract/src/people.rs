@@ -203,7 +203,7 @@ fn organisation_of_role(analysis: &Analysis<'_>, kind: RoleKind, offset: usize) 
     let mut counts: Vec<(ActorId, usize)> = Vec::new();
     let forms = analysis.actor_forms();
     for &(_, actor) in &forms[..forms.partition_point(|(span, _)| span.end <= offset)] {
-        if kinds.contains(&analysis.lexicon.actors.actors[actor].kind) {
+        if kinds.contains(&analysis.actor(actor).kind) {
             match counts.iter_mut().find(|(a, _)| *a == actor) {
                 Some(entry) => entry.1 += 1,
                 None => counts.push((actor, 1)),

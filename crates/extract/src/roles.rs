@@ -40,7 +40,7 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     // Explicit mediation outweighs one stray position; weaker signs only count for actors holding none.
     let brokers: Vec<ActorId> = analysis.mentions.iter().flatten().filter(|m| m.brokering).map(|m| m.actor).collect();
     let can_mediate = |actor: ActorId, explicit: bool| {
-        let kind = analysis.lexicon.actors.actors[actor].kind;
+        let kind = analysis.actor(actor).kind;
         let allowed = if brokers.contains(&actor) {
             usize::MAX
         } else if explicit {
@@ -98,7 +98,7 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     }
     // A state drafting a proposal for others mediates; a council voting on one does not.
     for proposal in &analysis.proposals {
-        let states = proposal.authors.iter().filter(|a| analysis.lexicon.actors.actors[**a].kind.is_state_like());
+        let states = proposal.authors.iter().filter(|a| analysis.actor(**a).kind.is_state_like());
         states.for_each(|a| add(*a, false));
     }
     found.retain(|a| !principal.contains(a) || brokers.contains(a));

@@ -106,7 +106,7 @@ fn locate(
     candidates: &[Vec<candidates::Candidate>],
 ) -> Result<(usize, ActorId), Miss> {
     let sentences = evidence_sentences(analysis, position).ok_or(Miss::EvidenceNotFound)?;
-    let actor = analysis.lexicon.actors.by_name(&position.party).ok_or(Miss::UnknownParty)?;
+    let actor = analysis.actor_by_name(&position.party).ok_or(Miss::UnknownParty)?;
     sentences
         .into_iter()
         .find(|&s| candidates[s].iter().any(|c| c.actor == actor))

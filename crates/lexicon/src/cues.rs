@@ -157,6 +157,8 @@ pub struct Cues {
     pub mediation: PhraseMatcher<()>,
     pub numbers: HashMap<String, f64>,
     pub abbreviations: Vec<String>,
+    /// The last words of organisation names, with the kind of actor each makes: "Union", "Airlines".
+    pub organisation_heads: HashMap<String, ActorKind>,
 }
 
 /// Reads `file` into phrase/value pairs: the first column is the phrase, `value` builds the rest.
@@ -220,7 +222,13 @@ impl Cues {
             .rows()
             .map(|row| row.required("abbreviation").map(str::to_string))
             .collect::<Result<_, LexiconError>>()?;
+        let heads_text = read("organisations.tsv")?;
+        let organisation_heads = Table::parse("organisations.tsv", &heads_text, &["head", "kind"])?
+            .rows()
+            .map(|row| Ok((row.required("head")?.to_string(), row.parse("kind")?)))
+            .collect::<Result<_, LexiconError>>()?;
         Ok(Cues {
+            organisation_heads,
             roles,
             descriptors,
             collectives,

@@ -26,6 +26,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("proposals.tsv", include_str!("../../../data/en/proposals.tsv")),
     ("mediation.tsv", include_str!("../../../data/en/mediation.tsv")),
     ("boilerplate.tsv", include_str!("../../../data/en/boilerplate.tsv")),
+    ("organisations.tsv", include_str!("../../../data/en/organisations.tsv")),
     ("model.tsv", include_str!("../../../data/en/model.tsv")),
 ];
 
@@ -192,6 +193,7 @@ mod data_file_checks {
         "abbreviations.tsv",
         "proposals.tsv",
         "mediation.tsv",
+        "organisations.tsv",
     ];
 
     #[test]
