@@ -131,8 +131,8 @@ fn names_in(analysis: &Analysis<'_>, tokens: &[Token]) -> Vec<(String, Span, Act
         }
         // The run: capitalised words, connectors between them, and a union local's number.
         let (start, mut end) = (i, i);
-        for j in i + 1..tokens.len() {
-            let local_number = tokens[j].kind == TokenKind::Number && word(j - 1) == "Local";
+        for (j, token) in tokens.iter().enumerate().skip(i + 1) {
+            let local_number = token.kind == TokenKind::Number && word(j - 1) == "Local";
             if capitalised(j) || local_number {
                 end = j;
             } else if !connector(j) {

@@ -190,6 +190,7 @@ mod tests {
                 "proposals.tsv" => "noun\n",
                 "mediation.tsv" => "cue\n",
                 "abbreviations.tsv" => "abbreviation\n",
+                "organisations.tsv" => "head\tkind\n",
                 other => panic!("unexpected file {other}"),
             }
             .to_string())
