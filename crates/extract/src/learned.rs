@@ -4,7 +4,7 @@
 //! add the positions the rules missed that they are sure of.
 
 use accord_learn::{Classifier, Features};
-use accord_lexicon::{CueShape, NO_STANCE};
+use accord_lexicon::{ActorId, CueShape, NO_STANCE};
 use accord_model::{Issue, Span, Stance};
 
 use crate::analysis::{Analysis, Finding};
@@ -24,7 +24,8 @@ pub struct Decision {
     pub margin: i64,
 }
 
-pub fn decide(analysis: &mut Analysis<'_>) {
+/// Decides every sentence; `brokers` (the mediators the rules found) get no positions from the models.
+pub fn decide(analysis: &mut Analysis<'_>, brokers: &[ActorId]) {
     let lexicon = analysis.lexicon;
     let (Some(stance_model), Some(issue_model)) = (&lexicon.models.stance, &lexicon.models.issue) else {
         return;
@@ -37,7 +38,7 @@ pub fn decide(analysis: &mut Analysis<'_>) {
             continue;
         }
         let words = SentenceWords::new(analysis, s);
-        for candidate in &found {
+        for candidate in found.iter().filter(|c| !brokers.contains(&c.actor)) {
             let decision = stance_of(stance_model, &features::stance(analysis, s, &words, candidate, &rules));
             let Some(stance) = decision.stance.filter(|_| decision.margin > ADD_MARGIN) else { continue };
             let issue = issue_of(issue_model, &features::issue(analysis, s, &words, candidate, &rules));
@@ -98,16 +99,16 @@ fn merged(rules: Vec<Finding>, learned: Vec<(Finding, i64)>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use accord_learn::Perceptron;
-    use accord_lexicon::{Lexicon, Models};
+    use accord_lexicon::Models;
     use accord_model::{Issue, Stance};
 
     use crate::Extractor;
-    use crate::testing::{article, positions};
+    use crate::testing::{article, positions, rules_only};
     use crate::training::{GoldPosition, issue_classes, stance_classes};
 
     /// An extractor whose models are trained on `reports`: (text, party, issue, stance, evidence).
     fn trained(reports: &[(&str, &str, Issue, Stance)]) -> Extractor {
-        let rules = Extractor::new(Lexicon::embedded());
+        let rules = Extractor::new(rules_only());
         let (mut stance, mut issue) = (Vec::new(), Vec::new());
         for (text, party, position_issue, position_stance) in reports {
             let first = text.split(". ").next().unwrap();
@@ -123,7 +124,7 @@ mod tests {
             issue.extend(examples.issue);
         }
         let training = Perceptron { epochs: 10, seed: 1 };
-        let mut lexicon = Lexicon::embedded();
+        let mut lexicon = rules_only();
         lexicon.models = Models {
             stance: Some(training.train("stance", stance_classes(), &stance)),
             issue: Some(training.train("issue", issue_classes(), &issue)),
@@ -134,7 +135,7 @@ mod tests {
     #[test]
     fn a_trained_model_finds_a_commitment_with_no_listed_cue() {
         let sentence = "The United States will cut tariffs on Chinese goods for 90 days.";
-        let rules = Extractor::new(Lexicon::embedded()).extract(&article(sentence));
+        let rules = Extractor::new(rules_only()).extract(&article(sentence));
         assert!(positions(&rules).is_empty(), "the rules alone find {:?}", positions(&rules));
 
         let offer = (Issue::SanctionsEconomic, Stance::Offer);

@@ -63,7 +63,9 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Document {
         let doc = Doc::new(article, &self.lexicon.cues);
         let mut analysis = self.rules(&doc);
-        learned::decide(&mut analysis);
+        // Brokers the rules find are not made parties by what the models add.
+        let brokers = roles::assign(&analysis).mediators;
+        learned::decide(&mut analysis, &brokers);
         let roles = roles::assign(&analysis);
         // A mediator offering to host or bridge is brokering, not bargaining: not a position of a side.
         analysis.findings.retain(|f| !roles.mediators.contains(&f.holder));

@@ -1,13 +1,19 @@
-//! Test helper: extraction of a hand-written report with the built-in lexicon.
+//! Test helper: extraction of a hand-written report with the built-in lexicon and the rules alone, so that
+//! each rule stage's tests say what the rules do; the learned stage has its own tests.
 
 use std::sync::LazyLock;
 
-use accord_lexicon::Lexicon;
+use accord_lexicon::{Lexicon, Models};
 use accord_model::{Article, Document, Position};
 
 use crate::Extractor;
 
-static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Lexicon::embedded()));
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(rules_only()));
+
+/// The built-in lexicon without the learned models.
+pub fn rules_only() -> Lexicon {
+    Lexicon { models: Models::default(), ..Lexicon::embedded() }
+}
 
 pub fn extract(text: &str) -> Document {
     EXTRACTOR.extract(&article(text))
