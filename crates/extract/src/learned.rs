@@ -3,13 +3,13 @@
 //! which; the issue model says what it is about. The rules' findings are features of both, and the models
 //! add the positions the rules missed that they are sure of.
 
-use accord_learn::{Classifier, Features};
+use accord_learn::Classifier;
 use accord_lexicon::{ActorId, CueShape, NO_STANCE};
 use accord_model::{Issue, Span, Stance};
 
 use crate::analysis::{Analysis, Finding};
 use crate::candidates::{self, Candidate};
-use crate::features::{self, SentenceWords};
+use crate::features::{self, SentenceView};
 use crate::positions::{Cue, position, sentence_number_on};
 
 /// A position the rules missed is added when the stance model rates it this many thousandths above "no
@@ -37,20 +37,26 @@ pub fn decide(analysis: &mut Analysis<'_>, brokers: &[ActorId]) {
         if found.is_empty() {
             continue;
         }
-        let words = SentenceWords::new(analysis, s);
+        let view = SentenceView::new(analysis, s, &rules);
+        let shared_stance = stance_model.scores(&view.shared_stance);
+        let mut shared_issue: Option<Vec<i64>> = None;
         for candidate in found.iter().filter(|c| !brokers.contains(&c.actor)) {
-            let decision = stance_of(stance_model, &features::stance(analysis, s, &words, candidate, &rules));
+            let mut scores = shared_stance.clone();
+            stance_model.add_scores(&features::stance(analysis, s, &view, candidate, &rules), &mut scores);
+            let decision = stance_of(stance_model, &scores);
             let Some(stance) = decision.stance.filter(|_| decision.margin > ADD_MARGIN) else { continue };
-            let issue = issue_of(issue_model, &features::issue(analysis, s, &words, candidate, &rules));
+            let mut scores =
+                shared_issue.get_or_insert_with(|| issue_model.scores(view.shared_issue(analysis))).clone();
+            issue_model.add_scores(&features::issue(s, &view, candidate, &rules), &mut scores);
+            let issue = best_issue(issue_model, &scores);
             findings.push((finding(analysis, s, candidate, stance, issue), decision.margin));
         }
     }
     analysis.findings = merged(rules, findings);
 }
 
-/// The best stance, if the model rates it above "no position".
-pub fn stance_of(model: &Classifier, features: &Features) -> Decision {
-    let scores = model.scores(features);
+/// The best stance by the stance model's `scores`, if it rates it above "no position".
+fn stance_of(model: &Classifier, scores: &[i64]) -> Decision {
     let none = model.class_index(NO_STANCE).unwrap_or(0);
     let best = (0..scores.len()).filter(|&c| c != none).max_by_key(|&c| (scores[c], std::cmp::Reverse(c)));
     match best {
@@ -62,8 +68,9 @@ pub fn stance_of(model: &Classifier, features: &Features) -> Decision {
     }
 }
 
-pub fn issue_of(model: &Classifier, features: &Features) -> Issue {
-    let (class, _) = model.predict(features);
+/// The best issue by the issue model's `scores`; ties go to the earlier class.
+fn best_issue(model: &Classifier, scores: &[i64]) -> Issue {
+    let (class, _) = accord_learn::best_and_margin(scores);
     model.classes()[class].parse().unwrap_or(Issue::Other)
 }
 

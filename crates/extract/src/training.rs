@@ -9,7 +9,7 @@ use accord_model::{Issue, Stance};
 
 use crate::analysis::Analysis;
 use crate::candidates;
-use crate::features::{self, SentenceWords};
+use crate::features::{self, SentenceView};
 
 /// A gold position as the annotated corpus states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,23 +76,23 @@ pub fn examples(analysis: &Analysis<'_>, gold: &[GoldPosition]) -> Examples {
         if found.is_empty() {
             continue;
         }
-        let words = SentenceWords::new(analysis, s);
+        let view = SentenceView::new(analysis, s, rules);
         for candidate in found {
             let gold = labels.get(&(s, candidate.actor)).map_or(&[][..], Vec::as_slice);
             let stance = gold.first().map_or(NO_STANCE, |(stance, _)| stance.id());
-            let features = features::stance(analysis, s, &words, candidate, rules);
+            let features = view.shared_stance.joined(&features::stance(analysis, s, &view, candidate, rules));
             out.stance.push(Example { features, class: class(&stance_classes, stance) });
             let mut issues: Vec<Issue> = gold.iter().map(|(_, issue)| *issue).collect();
             issues.dedup();
             for issue in issues {
-                let features = features::issue(analysis, s, &words, candidate, rules);
+                let features = view.shared_issue(analysis).joined(&features::issue(s, &view, candidate, rules));
                 out.issue.push(Example { features, class: class(&issue_classes, issue.id()) });
             }
         }
     }
     for (s, issue) in unheld {
-        let words = SentenceWords::new(analysis, s);
-        let features = features::issue(analysis, s, &words, &stand_in(analysis, s), rules);
+        let view = SentenceView::new(analysis, s, rules);
+        let features = view.shared_issue(analysis).joined(&features::issue(s, &view, &stand_in(analysis, s), rules));
         out.issue.push(Example { features, class: class(&issue_classes, issue.id()) });
     }
     out

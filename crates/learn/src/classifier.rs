@@ -43,12 +43,18 @@ impl Classifier {
     /// Each class's score for `features`, in thousandths.
     pub fn scores(&self, features: &Features) -> Vec<i64> {
         let mut scores = vec![0i64; self.classes.len()];
+        self.add_scores(features, &mut scores);
+        scores
+    }
+
+    /// Adds each class's score for `features` to `scores`: a linear model scores an example built in parts
+    /// (a part shared by many examples, say) as the sum of its parts' scores.
+    pub fn add_scores(&self, features: &Features, scores: &mut [i64]) {
         for &bucket in features.buckets() {
             for (score, &w) in scores.iter_mut().zip(self.row(bucket)) {
                 *score += i64::from(w);
             }
         }
-        scores
     }
 
     /// The best class and its margin over the runner-up; ties go to the earlier class.
@@ -98,6 +104,9 @@ mod tests {
         c.row_mut(a).copy_from_slice(&[100, 300]);
         c.row_mut(b).copy_from_slice(&[50, -100]);
         assert_eq!(c.scores(&f), vec![150, 200]);
+        let mut twice = c.scores(&f);
+        c.add_scores(&f, &mut twice);
+        assert_eq!(twice, vec![300, 400]);
         assert_eq!(c.predict(&f), (1, 50));
         assert_eq!(c.used_buckets().count(), 2);
     }

@@ -42,6 +42,11 @@ impl Features {
         Features { buckets }
     }
 
+    /// These features and `other`'s together: one example built in parts.
+    pub fn joined(&self, other: &Features) -> Features {
+        Features { buckets: self.buckets.iter().chain(&other.buckets).copied().collect() }
+    }
+
     pub fn buckets(&self) -> &[u32] {
         &self.buckets
     }
@@ -86,5 +91,6 @@ mod tests {
         assert_eq!(demand.len(), 2);
         assert_ne!(demand.buckets(), offer.buckets());
         assert_ne!(demand.buckets(), f.buckets());
+        assert_eq!(f.joined(&demand).len(), 4);
     }
 }

@@ -7,7 +7,7 @@ mod features;
 mod format;
 mod perceptron;
 
-pub use classifier::Classifier;
+pub use classifier::{Classifier, best_and_margin};
 pub use features::{DIM, Features};
 pub use format::{FormatError, parse_models, write_models};
 pub use perceptron::{Example, Perceptron};
