@@ -1,5 +1,6 @@
-//! Roles in the talks: parties (who hold positions), mediators (who broker, host or draft proposals without
-//! holding positions) and guarantors (who are asked to guarantee).
+//! Roles in the talks: parties (who hold positions, and the two sides the report names most), mediators
+//! (who broker, host or draft proposals without holding positions, and are not one of those two sides) and
+//! guarantors (who are asked to guarantee).
 
 use accord_lexicon::{ActorId, ActorKind, RoleKind};
 use accord_model::{Issue, slice};
@@ -27,7 +28,13 @@ pub fn assign(analysis: &Analysis<'_>) -> Roles {
     }
     counts.sort_by_key(|(_, n, first)| (std::cmp::Reverse(*n), *first));
     let mediators = mediators(analysis, &counts);
-    let parties = counts.iter().map(|(a, _, _)| *a).filter(|a| !mediators.contains(a)).collect();
+    let mut parties: Vec<ActorId> = counts.iter().map(|(a, _, _)| *a).filter(|a| !mediators.contains(a)).collect();
+    // The report's two principal sides are parties even when no position of theirs was found.
+    for side in principal_sides(analysis) {
+        if !parties.contains(&side) && !mediators.contains(&side) {
+            parties.push(side);
+        }
+    }
     Roles { parties, mediators, guarantors: guarantors(analysis) }
 }
 
@@ -101,8 +108,29 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
         let states = proposal.authors.iter().filter(|a| analysis.actor(**a).kind.is_state_like());
         states.for_each(|a| add(*a, false));
     }
-    found.retain(|a| !principal.contains(a) || brokers.contains(a));
+    // A side of the conflict is never its own mediator: the two actors the report names most outside
+    // sentences about mediating are its sides.
+    let sides = principal_sides(analysis);
+    found.retain(|a| (!principal.contains(a) && !sides.contains(a)) || brokers.contains(a));
     found
+}
+
+/// The two actors named most as agents outside sentences about mediating, the earlier of equals first.
+fn principal_sides(analysis: &Analysis<'_>) -> Vec<ActorId> {
+    let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+    for (s, mentions) in analysis.mentions.iter().enumerate() {
+        if analysis.is_mediation_sentence(s) {
+            continue;
+        }
+        for m in mentions.iter().filter(|m| m.is_agent() && !m.brokering) {
+            match counts.iter_mut().find(|(a, _, _)| *a == m.actor) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((m.actor, 1, m.span.start)),
+            }
+        }
+    }
+    counts.sort_by_key(|(_, n, first)| (std::cmp::Reverse(*n), *first));
+    counts.into_iter().take(2).map(|(a, _, _)| a).collect()
 }
 
 /// Actors named as the source of a guarantee: "written guarantees from Washington", "including from
