@@ -32,11 +32,24 @@ use accord_text::Doc;
 pub use analysis::Analysis;
 pub use training::{Examples, GoldPosition, Miss, issue_classes, stance_classes};
 
+/// The surname of each known person that no other known person shares and that is five letters or more.
+fn unique_surnames(people: &[KnownPerson]) -> Vec<(String, usize)> {
+    let surname = |p: &KnownPerson| p.name.rsplit(' ').next().filter(|_| p.name.contains(' ')).map(str::to_string);
+    let all: Vec<Option<String>> = people.iter().map(surname).collect();
+    all.iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((s.clone()?, i)))
+        .filter(|(s, _)| s.chars().count() >= 5 && all.iter().filter(|o| o.as_ref() == Some(s)).count() == 1)
+        .collect()
+}
+
 /// The extraction pipeline, built once from a lexicon and run on any number of articles.
 pub struct Extractor {
     lexicon: Lexicon,
     /// Every known person's name and alias, case-sensitive, pointing into `lexicon.people`.
     known_people: PhraseMatcher<usize>,
+    /// Known people's surnames that are no other known person's: "Aliyev" for Ilham Aliyev.
+    known_surnames: PhraseMatcher<usize>,
 }
 
 impl Extractor {
@@ -52,7 +65,8 @@ impl Extractor {
                 .collect(),
             true,
         );
-        Extractor { lexicon, known_people }
+        let known_surnames = PhraseMatcher::new(unique_surnames(&lexicon.people), true);
+        Extractor { lexicon, known_people, known_surnames }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -83,7 +97,7 @@ impl Extractor {
     fn rules<'d>(&'d self, doc: &'d Doc) -> Analysis<'d> {
         let mut analysis = Analysis::new(doc, &self.lexicon);
         organisations::find(&mut analysis);
-        people::find(&mut analysis, &self.known_people);
+        people::find(&mut analysis, &self.known_people, &self.known_surnames);
         mentions::find(&mut analysis);
         attribution::find(&mut analysis);
         proposals::find(&mut analysis);

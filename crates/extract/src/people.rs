@@ -14,24 +14,22 @@ const PARTICLES: &[&str] =
 /// Honorifics that may stand between a role and a name, and are not part of the name.
 const HONORIFICS: &[&str] = &["Sheikh", "Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Prince", "Emir", "Gen", "General"];
 
-pub fn find(analysis: &mut Analysis<'_>, known: &PhraseMatcher<usize>) {
+/// Known people by name or alias (`known`), and by surname alone (`surnames`, each the surname of one known
+/// person only) in a report that names the person's side.
+pub fn find(analysis: &mut Analysis<'_>, known: &PhraseMatcher<usize>, surnames: &PhraseMatcher<usize>) {
     let doc = analysis.doc;
     let text = &doc.text;
     for m in known.find_iter(text) {
-        let person = &analysis.lexicon.people[*m.value];
-        let affiliation = analysis.lexicon.actors.by_name(&person.affiliation);
-        let role_kind = analysis.lexicon.cues.roles.find_iter(&person.role).next().map(|r| *r.value);
-        let finding = PersonFinding {
-            name: person.name.clone(),
-            forms: Vec::new(),
-            affiliation,
-            affiliation_name: affiliation.is_none().then(|| person.affiliation.clone()).filter(|a| !a.is_empty()),
-            role: Some(person.role.clone()).filter(|r| !r.is_empty()),
-            role_kind,
-            known: true,
-            spans: Vec::new(),
-        };
+        let finding = known_person(analysis, *m.value);
         add(&mut analysis.people, finding, slice::between(text, m.start, m.end), Span::new(m.start, m.end));
+    }
+    for m in surnames.find_iter(text) {
+        let finding = known_person(analysis, *m.value);
+        let side_named = finding.affiliation.is_some_and(|a| analysis.actor_forms().iter().any(|(_, f)| *f == a));
+        let found = analysis.people.iter().any(|p| p.name == finding.name || p.forms.contains(&finding.name));
+        if side_named && !found {
+            add(&mut analysis.people, finding, slice::between(text, m.start, m.end), Span::new(m.start, m.end));
+        }
     }
     for (s, tokens) in doc.tokens.iter().enumerate() {
         for candidate in role_named_people(analysis, s, tokens) {
@@ -41,6 +39,22 @@ pub fn find(analysis: &mut Analysis<'_>, known: &PhraseMatcher<usize>) {
         }
     }
     add_surname_mentions(analysis);
+}
+
+/// The gazetteer's person `index` as found in this report.
+fn known_person(analysis: &Analysis<'_>, index: usize) -> PersonFinding {
+    let person = &analysis.lexicon.people[index];
+    let affiliation = analysis.lexicon.actors.by_name(&person.affiliation);
+    PersonFinding {
+        name: person.name.clone(),
+        forms: Vec::new(),
+        affiliation,
+        affiliation_name: affiliation.is_none().then(|| person.affiliation.clone()).filter(|a| !a.is_empty()),
+        role: Some(person.role.clone()).filter(|r| !r.is_empty()),
+        role_kind: analysis.lexicon.cues.roles.find_iter(&person.role).next().map(|r| *r.value),
+        known: true,
+        spans: Vec::new(),
+    }
 }
 
 /// Adds `finding` or, when the person is already known, records the new form and span on them.
@@ -57,8 +71,11 @@ fn add(people: &mut Vec<PersonFinding>, finding: PersonFinding, form: &str, span
             people.last_mut().expect("just pushed")
         }
     };
-    // A report writing "Maros Sefcovic" for the gazetteer's "Maroš Šefčovič" is cited in its own spelling.
-    if form != person.name && fold_accents(form) == fold_accents(&person.name) && form.is_ascii() {
+    // A report writing "Maros Sefcovic" for the gazetteer's "Maroš Šefčovič", or "Abbas Araqchi" for its
+    // "Abbas Araghchi", is cited in its own spelling.
+    let surname = |name: &str| name.rsplit(' ').next().unwrap_or_default().to_string();
+    let respelled = form.contains(' ') && surname(form) != surname(&person.name) && person.spans.is_empty();
+    if form != person.name && (respelled || fold_accents(form) == fold_accents(&person.name) && form.is_ascii()) {
         let gazetteer_spelling = std::mem::replace(&mut person.name, form.to_string());
         person.forms.retain(|f| f != form);
         person.forms.push(gazetteer_spelling);
@@ -294,6 +311,14 @@ mod tests {
         let doc = extract("Iranian Foreign Minister Abbas Araqchi met the envoy. Later, Araqchi rejected the demand.");
         let person = doc.people.iter().find(|p| p.aliases.iter().any(|a| a == "Araqchi")).expect("surname linked");
         assert_eq!(person.affiliation.as_deref(), Some("Iran"));
+    }
+
+    #[test]
+    fn a_known_person_named_by_surname_alone_is_found_when_their_side_is_named() {
+        let doc = extract("Azerbaijan and Armenia met again. Aliyev said the treaty could be signed in the spring.");
+        assert!(doc.people.iter().any(|p| p.name == "Ilham Aliyev"), "{:?}", doc.people);
+        let elsewhere = extract("Aliyev said the weather was fine.");
+        assert!(elsewhere.people.is_empty(), "{:?}", elsewhere.people);
     }
 
     #[test]

@@ -115,7 +115,8 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     found
 }
 
-/// The two actors named most as agents outside sentences about mediating, the earlier of equals first.
+/// The two actors named most as agents outside sentences about mediating (at least twice), the earlier of
+/// equals first.
 fn principal_sides(analysis: &Analysis<'_>) -> Vec<ActorId> {
     let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
     for (s, mentions) in analysis.mentions.iter().enumerate() {
@@ -130,7 +131,7 @@ fn principal_sides(analysis: &Analysis<'_>) -> Vec<ActorId> {
         }
     }
     counts.sort_by_key(|(_, n, first)| (std::cmp::Reverse(*n), *first));
-    counts.into_iter().take(2).map(|(a, _, _)| a).collect()
+    counts.into_iter().filter(|(_, n, _)| *n >= 2).take(2).map(|(a, _, _)| a).collect()
 }
 
 /// Actors named as the source of a guarantee: "written guarantees from Washington", "including from
