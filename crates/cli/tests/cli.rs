@@ -264,6 +264,8 @@ fn data_dir_overrides_a_data_file() {
     let data = dir.join("data");
     std::fs::create_dir(&data).unwrap();
     std::fs::write(data.join("stances.tsv"), "cue\tstance\tkind\nrejected\treject\tverb\n").unwrap();
+    // A model file with no models leaves the rules alone to decide, so the one cue is all there is.
+    std::fs::write(data.join("model.tsv"), "model\tbucket\tweights\n").unwrap();
 
     let positions = |run: Run| -> Vec<Value> {
         assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
