@@ -23,6 +23,7 @@ mod status;
 #[cfg(test)]
 mod testing;
 mod training;
+mod urging;
 mod words;
 
 use accord_lexicon::{KnownPerson, Lexicon, PhraseMatcher};
@@ -80,7 +81,15 @@ impl Extractor {
         // Brokers the rules find are not made parties by what the models add.
         let brokers = roles::assign(&analysis).mediators;
         learned::decide(&mut analysis, &brokers);
-        let roles = roles::assign(&analysis);
+        let urgers = urging::remove(&mut analysis);
+        let mut roles = roles::assign(&analysis);
+        // Who urges both sides is not one of them.
+        roles.parties.retain(|a| !urgers.contains(a));
+        for actor in urgers {
+            if !roles.mediators.contains(&actor) {
+                roles.mediators.push(actor);
+            }
+        }
         // A mediator offering to host or bridge is brokering, not bargaining: not a position of a side.
         analysis.findings.retain(|f| !roles.mediators.contains(&f.holder));
         let status = status::classify(&analysis);

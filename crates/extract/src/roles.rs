@@ -123,7 +123,8 @@ fn principal_sides(analysis: &Analysis<'_>) -> Vec<ActorId> {
         if analysis.is_mediation_sentence(s) {
             continue;
         }
-        for m in mentions.iter().filter(|m| m.is_agent() && !m.brokering) {
+        // Descriptors ("both sides") are resolved from these counts, so they do not add to them.
+        for m in mentions.iter().filter(|m| m.is_agent() && !m.brokering && m.via != Via::Descriptor) {
             match counts.iter_mut().find(|(a, _, _)| *a == m.actor) {
                 Some(entry) => entry.1 += 1,
                 None => counts.push((m.actor, 1, m.span.start)),
