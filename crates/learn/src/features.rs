@@ -32,16 +32,6 @@ impl Features {
         self.buckets.push((hash % u64::from(DIM)) as u32);
     }
 
-    /// Adds the conjunction of every feature already added with `parts`: one classifier can then weigh a
-    /// word differently for each value of `parts` (a stance, say).
-    pub fn conjoined(&self, parts: &[&str]) -> Features {
-        let mut salt = Features::new();
-        salt.add(parts);
-        let salt = salt.buckets[0];
-        let buckets = self.buckets.iter().map(|&b| (b ^ salt.rotate_left(7)).wrapping_mul(0x9e37_79b9) % DIM).collect();
-        Features { buckets }
-    }
-
     /// These features and `other`'s together: one example built in parts.
     pub fn joined(&self, other: &Features) -> Features {
         Features { buckets: self.buckets.iter().chain(&other.buckets).copied().collect() }
@@ -82,15 +72,14 @@ mod tests {
     }
 
     #[test]
-    fn conjunctions_move_every_feature() {
-        let mut f = Features::new();
-        f.add(&["w", "ceasefire"]);
-        f.add(&["w", "truce"]);
-        let demand = f.conjoined(&["demand"]);
-        let offer = f.conjoined(&["offer"]);
-        assert_eq!(demand.len(), 2);
-        assert_ne!(demand.buckets(), offer.buckets());
-        assert_ne!(demand.buckets(), f.buckets());
-        assert_eq!(f.joined(&demand).len(), 4);
+    fn joined_features_keep_both_parts() {
+        let mut a = Features::new();
+        a.add(&["w", "ceasefire"]);
+        let mut b = Features::new();
+        b.add(&["w", "truce"]);
+        b.add(&["bias"]);
+        let joined = a.joined(&b);
+        assert_eq!(joined.len(), 3);
+        assert_eq!(joined.buckets()[0], a.buckets()[0]);
     }
 }
