@@ -109,6 +109,8 @@ pub struct Analysis<'a> {
     actor_forms: OnceCell<Vec<(Span, ActorId)>>,
     /// Whether each sentence speaks of mediating ("brokered", "hosted the talks"), found once when asked.
     mediation_sentences: OnceCell<Vec<bool>>,
+    /// The report's two principal sides, found once when asked (after the mentions are found).
+    principal_sides: OnceCell<Vec<ActorId>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -138,6 +140,7 @@ impl<'a> Analysis<'a> {
             proposal_nouns,
             actor_forms: OnceCell::new(),
             mediation_sentences: OnceCell::new(),
+            principal_sides: OnceCell::new(),
         }
     }
 
@@ -152,6 +155,45 @@ impl<'a> Analysis<'a> {
                 .collect()
         });
         flags.get(s).copied().unwrap_or(false)
+    }
+
+    /// The two actors named most as agents outside sentences about mediating (at least twice), the earlier
+    /// of equals first: the report's sides. Asked only once the mentions are found.
+    pub fn principal_sides(&self) -> &[ActorId] {
+        self.principal_sides.get_or_init(|| {
+            let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+            for (s, mentions) in self.mentions.iter().enumerate() {
+                if self.is_mediation_sentence(s) {
+                    continue;
+                }
+                // Descriptors ("both sides") are resolved from these counts, so they do not add to them.
+                let counted = |m: &&Mention| {
+                    m.is_agent() && !m.brokering && m.via != Via::Descriptor && !self.sponsors_proposal(s, m.span)
+                };
+                for m in mentions.iter().filter(counted) {
+                    match counts.iter_mut().find(|(a, _, _)| *a == m.actor) {
+                        Some(entry) => entry.1 += 1,
+                        None => counts.push((m.actor, 1, m.span.start)),
+                    }
+                }
+            }
+            counts.sort_by_key(|(_, n, first)| (std::cmp::Reverse(*n), *first));
+            counts.into_iter().filter(|(_, n, _)| *n >= 2).take(2).map(|(a, _, _)| a).collect()
+        })
+    }
+
+    /// Whether the actor named at `span` in sentence `s` is named as a proposal's sponsor: "the US-backed
+    /// plan", "a Qatari-drafted proposal". Such an actor backs the deal; it is not thereby one of its sides.
+    pub fn sponsors_proposal(&self, s: usize, span: Span) -> bool {
+        let text = &self.doc.text;
+        let after = text.get(span.end..).unwrap_or("");
+        let Some(compound) = after.strip_prefix('-') else { return false };
+        let word = compound.len() - compound.trim_start_matches(|c: char| c.is_alphabetic()).len();
+        word > 0
+            && self.proposal_nouns(s).iter().any(|noun| {
+                noun.start > span.end
+                    && text.get(span.end..noun.start).is_some_and(|gap| gap.split_whitespace().count() <= 3)
+            })
     }
 
     /// Every gazetteer form (names, demonyms, seats) in the text, in text order, with its actor.

@@ -30,7 +30,7 @@ pub fn assign(analysis: &Analysis<'_>) -> Roles {
     let mediators = mediators(analysis, &counts);
     let mut parties: Vec<ActorId> = counts.iter().map(|(a, _, _)| *a).filter(|a| !mediators.contains(a)).collect();
     // The report's two principal sides are parties even when no position of theirs was found.
-    for side in principal_sides(analysis) {
+    for &side in analysis.principal_sides() {
         if !parties.contains(&side) && !mediators.contains(&side) {
             parties.push(side);
         }
@@ -44,20 +44,22 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     let doc = analysis.doc;
     let positions_of = |actor: ActorId| counts.iter().find(|(a, _, _)| *a == actor).map_or(0, |(_, n, _)| *n);
     let principal: Vec<ActorId> = counts.iter().filter(|(_, n, _)| *n >= 2).map(|(a, _, _)| *a).collect();
-    // Explicit mediation outweighs one stray position; weaker signs only count for actors holding none.
     let brokers: Vec<ActorId> = analysis.mentions.iter().flatten().filter(|m| m.brokering).map(|m| m.actor).collect();
+    // Explicit mediation outweighs one stray position, and so does any sign of it from an actor that is not
+    // one of the report's sides; weaker signs from a side only count when it holds no position.
     let can_mediate = |actor: ActorId, explicit: bool| {
-        let kind = analysis.actor(actor).kind;
         let allowed = if brokers.contains(&actor) {
             usize::MAX
-        } else if explicit {
+        } else if explicit || !analysis.principal_sides().contains(&actor) {
             1
         } else {
             0
         };
         // Territories (Somaliland, Kosovo) are sides in their own disputes, not brokers.
-        let brokering_kind =
-            matches!(kind, ActorKind::State | ActorKind::ObserverState | ActorKind::Igo | ActorKind::GovernmentBody);
+        let brokering_kind = matches!(
+            analysis.actor(actor).kind,
+            ActorKind::State | ActorKind::ObserverState | ActorKind::Igo | ActorKind::GovernmentBody
+        );
         brokering_kind && positions_of(actor) <= allowed
     };
     let mut found: Vec<ActorId> = Vec::new();
@@ -110,29 +112,9 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
     }
     // A side of the conflict is never its own mediator: the two actors the report names most outside
     // sentences about mediating are its sides.
-    let sides = principal_sides(analysis);
+    let sides = analysis.principal_sides();
     found.retain(|a| (!principal.contains(a) && !sides.contains(a)) || brokers.contains(a));
     found
-}
-
-/// The two actors named most as agents outside sentences about mediating (at least twice), the earlier of
-/// equals first.
-fn principal_sides(analysis: &Analysis<'_>) -> Vec<ActorId> {
-    let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
-    for (s, mentions) in analysis.mentions.iter().enumerate() {
-        if analysis.is_mediation_sentence(s) {
-            continue;
-        }
-        // Descriptors ("both sides") are resolved from these counts, so they do not add to them.
-        for m in mentions.iter().filter(|m| m.is_agent() && !m.brokering && m.via != Via::Descriptor) {
-            match counts.iter_mut().find(|(a, _, _)| *a == m.actor) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((m.actor, 1, m.span.start)),
-            }
-        }
-    }
-    counts.sort_by_key(|(_, n, first)| (std::cmp::Reverse(*n), *first));
-    counts.into_iter().filter(|(_, n, _)| *n >= 2).take(2).map(|(a, _, _)| a).collect()
 }
 
 /// Actors named as the source of a guarantee: "written guarantees from Washington", "including from
@@ -191,5 +173,16 @@ mod tests {
     fn guarantors_are_named_as_the_source_of_guarantees() {
         let doc = extract("Kyiv demanded security guarantees from Britain and France before any ceasefire.");
         assert_eq!(doc.guarantors, vec!["United Kingdom", "France"]);
+    }
+
+    #[test]
+    fn a_third_state_sponsoring_the_plan_mediates_though_it_makes_a_demand() {
+        let doc = extract(
+            "The RSF accepted the US-backed truce plan. The Sudanese army rejected the US-backed plan. \
+             The RSF demanded a seven-day truce. The Sudanese army demanded the withdrawal of the RSF from cities. \
+             The United States demanded the opening of crossings for aid.",
+        );
+        assert!(doc.mediators.contains(&"United States".to_string()), "{:?} / {:?}", doc.mediators, doc.parties);
+        assert!(!doc.parties.contains(&"United States".to_string()), "{:?}", doc.parties);
     }
 }
