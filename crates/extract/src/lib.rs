@@ -79,7 +79,7 @@ impl Extractor {
         let doc = Doc::new(article, &self.lexicon.cues);
         let mut analysis = self.rules(&doc);
         // Brokers the rules find are not made parties by what the models add.
-        let brokers = roles::assign(&analysis).mediators;
+        let brokers = roles::mediators_of(&analysis);
         learned::decide(&mut analysis, &brokers);
         let urgers = urging::remove(&mut analysis);
         let mut roles = roles::assign(&analysis);

@@ -36,7 +36,7 @@ pub fn find(analysis: &mut Analysis<'_>) {
         let mut mentions: Vec<Mention> = Vec::new();
         let dateline_end = dateline_end(sentence_text).map(|end| sentence.start + end);
         let all_forms: Vec<_> = analysis.lexicon.actors.forms.find_iter(sentence_text).collect();
-        for m in analysis.lexicon.actors.forms.find_iter(sentence_text) {
+        for m in &all_forms {
             let span = Span::new(sentence.start + m.start, sentence.start + m.end);
             if sentence_people.iter().any(|(p, _)| p.start < span.end && span.start < p.end) {
                 continue;

@@ -19,14 +19,7 @@ pub struct Roles {
 const GUARANTOR_LINKS: &[&str] = &["from", "by", "of", "including"];
 
 pub fn assign(analysis: &Analysis<'_>) -> Roles {
-    let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
-    for (order, finding) in analysis.findings.iter().enumerate() {
-        match counts.iter_mut().find(|(a, _, _)| *a == finding.holder) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((finding.holder, 1, order)),
-        }
-    }
-    counts.sort_by_key(|(_, n, first)| (std::cmp::Reverse(*n), *first));
+    let counts = positions_held(analysis);
     let mediators = mediators(analysis, &counts);
     let mut parties: Vec<ActorId> = counts.iter().map(|(a, _, _)| *a).filter(|a| !mediators.contains(a)).collect();
     // The report's two principal sides are parties even when no position of theirs was found.
@@ -36,6 +29,24 @@ pub fn assign(analysis: &Analysis<'_>) -> Roles {
         }
     }
     Roles { parties, mediators, guarantors: guarantors(analysis) }
+}
+
+/// The mediators alone, as [`assign`] would find them.
+pub fn mediators_of(analysis: &Analysis<'_>) -> Vec<ActorId> {
+    mediators(analysis, &positions_held(analysis))
+}
+
+/// Each holder of the findings with how many it holds and the order of its first, most first.
+fn positions_held(analysis: &Analysis<'_>) -> Vec<(ActorId, usize, usize)> {
+    let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+    for (order, finding) in analysis.findings.iter().enumerate() {
+        match counts.iter_mut().find(|(a, _, _)| *a == finding.holder) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((finding.holder, 1, order)),
+        }
+    }
+    counts.sort_by_key(|(_, n, first)| (std::cmp::Reverse(*n), *first));
+    counts
 }
 
 /// States and organisations that mediate: named as mediators, named in a sentence about mediation, speaking
@@ -122,7 +133,9 @@ fn mediators(analysis: &Analysis<'_>, counts: &[(ActorId, usize, usize)]) -> Vec
 fn guarantors(analysis: &Analysis<'_>) -> Vec<ActorId> {
     let doc = analysis.doc;
     let mut found = Vec::new();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
+    // Only a sentence naming an actor can name a guarantor.
+    let naming = doc.sentences.iter().enumerate().filter(|(s, _)| !analysis.mentions[*s].is_empty());
+    for (s, sentence) in naming {
         for hit in issues_in(analysis, *sentence).iter().filter(|h| h.issue == Issue::Guarantees) {
             let mut listing = false;
             let near = analysis.mentions[s]

@@ -215,7 +215,14 @@ impl Cues {
         let numbers_text = read("numbers.tsv")?;
         let numbers = Table::parse("numbers.tsv", &numbers_text, &["word", "value"])?
             .rows()
-            .map(|row| Ok((row.required("word")?.to_lowercase(), row.number("value")?)))
+            .map(|row| {
+                let word = row.required("word")?;
+                // The number reader rules out other words by this shape before any lookup.
+                if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    return Err(row.malformed(format!("number word `{word}` must be ASCII letters only")));
+                }
+                Ok((word.to_ascii_lowercase(), row.number("value")?))
+            })
             .collect::<Result<_, LexiconError>>()?;
         let abbreviations_text = read("abbreviations.tsv")?;
         let abbreviations = Table::parse("abbreviations.tsv", &abbreviations_text, &["abbreviation"])?

@@ -162,6 +162,15 @@ mod tests {
     }
 
     #[test]
+    fn a_number_word_that_is_not_ascii_letters_is_refused_with_its_line() {
+        let dir = override_dir("number-word");
+        std::fs::write(dir.join("numbers.tsv"), "word\tvalue\nten\t10\ndix-sept\t17\n").unwrap();
+        let err = crate::Lexicon::load(&DataFiles::with_override(&dir)).unwrap_err().to_string();
+        assert!(err.contains("numbers.tsv:3") && err.contains("dix-sept"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn issue_10_links_to_nothing_and_fifos_are_refused_without_blocking() {
         let dir = override_dir("special");
         std::os::unix::fs::symlink(dir.join("absent"), dir.join("actors.tsv")).unwrap();

@@ -35,6 +35,7 @@ impl<T> PhraseMatcher<T> {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(!case_sensitive)
             .build(&phrases)
             .expect("phrase lists are small enough for aho-corasick");

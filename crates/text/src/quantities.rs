@@ -133,10 +133,21 @@ fn number_at(text: &str, tokens: &[Token], i: usize, cues: &Cues) -> Option<(f64
     (next > i).then_some((total + current, next))
 }
 
+/// The longest word read as a number word: a compound of a few ("twenty-five", "one-hundred-and-five").
+const MAX_NUMBER_WORD: usize = 40;
+
 /// The value of a number word, including hyphenated compounds ("twenty-five").
 fn word_value(word: &str, cues: &Cues) -> Option<f64> {
-    let lower = word.to_lowercase();
-    if let Some(v) = cues.numbers.get(&lower) {
+    // Number words are short ASCII words, so most tokens are ruled out without allocating.
+    if word.len() > MAX_NUMBER_WORD || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+        return None;
+    }
+    let mut buffer = [0u8; MAX_NUMBER_WORD];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    if let Some(v) = cues.numbers.get(lower) {
         return Some(*v);
     }
     let parts: Option<Vec<f64>> = lower.split('-').map(|part| cues.numbers.get(part).copied()).collect();
