@@ -83,4 +83,8 @@ pub struct ReportArgs {
     /// Show what changed since this date (YYYY-MM-DD).
     #[arg(long)]
     pub since: Option<Date>,
+    /// Corrections to the grouping: a tab-separated file of `move DOC NEGOTIATION`, `merge NEGOTIATION
+    /// INTO` and `split NEGOTIATION YYYY-MM-DD` lines, applied in order.
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
 }

@@ -365,6 +365,31 @@ fn report_separates_negotiations() {
     let names: Vec<&str> =
         narrowed["negotiations"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
     assert_eq!(names, [ru_ua[0].as_str()]);
+
+    // Every document says why it is where it is, and an override file moves one to a file of its own.
+    let first = &negotiations[0];
+    let membership = first["membership"].as_array().unwrap();
+    assert_eq!(membership.len(), first["documents"].as_array().unwrap().len());
+    assert!(membership.iter().all(|m| !m["reason"].as_str().unwrap().is_empty()), "{membership:?}");
+    let moved = strings(&first["documents"])[0].clone();
+    let overrides = dir.write("overrides.tsv", format!("# corrections\nmove\t{moved}\tManual file\n"));
+    let ledger = report(&["--json", "--overrides", overrides.to_str().unwrap()]).json();
+    let manual: Vec<&Value> =
+        ledger["negotiations"].as_array().unwrap().iter().filter(|n| n["name"] == "Manual file").collect();
+    assert_eq!(manual.len(), 1, "{ledger}");
+    assert_eq!(strings(&manual[0]["documents"]), [moved.clone()]);
+    assert_eq!(manual[0]["membership"][0]["reason"], "moved here by the override file (line 2)");
+
+    let bad = dir.write("bad.tsv", "merge\tNowhere\tSomewhere\n");
+    let mut args: Vec<OsArg> = vec!["report".into(), "--db".into(), db.clone().into(), "--overrides".into()];
+    args.push(bad.clone().into());
+    let refused = accord(args);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(&format!("{}: line 1: no negotiation `Nowhere` to merge", bad.display())),
+        "{}",
+        refused.stderr
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -15,23 +15,32 @@ mod filter;
 mod gap;
 mod history;
 mod negotiations;
+mod overrides;
 mod people;
+mod periods;
 mod proposals;
 mod render;
 #[cfg(test)]
 mod testkit;
 
-use accord_model::{Document, IssueBoard, Ledger, Negotiation};
+use accord_model::{Document, IssueBoard, Ledger, Membership, Negotiation};
 
 pub use filter::{Filter, filter};
+pub use overrides::{Action, Override, OverrideError, parse as parse_overrides};
 pub use render::render_text;
 
 /// The ledger of all `documents`, identical whatever their order.
 pub fn build(documents: &[Document]) -> Ledger {
+    build_with(documents, &[]).expect("no overrides, nothing to refuse")
+}
+
+/// The ledger of all `documents` with the user's grouping `overrides` applied in order; an override naming
+/// a report or negotiation that is not there is refused with its line.
+pub fn build_with(documents: &[Document], overrides: &[Override]) -> Result<Ledger, OverrideError> {
     let corpus = entries::Corpus::new(documents);
     let people = people::resolve(&corpus.documents);
-    let negotiations = negotiations::group(&corpus).iter().map(|g| negotiation(&corpus, &people, g)).collect();
-    Ledger { negotiations }
+    let groups = negotiations::group(&corpus, overrides)?;
+    Ok(Ledger { negotiations: groups.iter().map(|g| negotiation(&corpus, &people, g)).collect() })
 }
 
 fn negotiation(corpus: &entries::Corpus, people: &[people::Cluster], g: &negotiations::Group) -> Negotiation {
@@ -71,6 +80,12 @@ fn negotiation(corpus: &entries::Corpus, people: &[people::Cluster], g: &negotia
         guarantors: g.guarantors.clone(),
         status: negotiations::status(corpus, &g.documents),
         documents: g.documents.iter().map(|&d| corpus.documents[d].id.clone()).collect(),
+        membership: g
+            .documents
+            .iter()
+            .zip(&g.reasons)
+            .map(|(&d, reason)| Membership { document: corpus.documents[d].id.clone(), reason: reason.clone() })
+            .collect(),
         date_range: negotiations::date_range(corpus, &g.documents),
         people: people::for_negotiation(people, &corpus.documents, &g.documents),
         issues,

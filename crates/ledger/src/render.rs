@@ -52,6 +52,18 @@ fn negotiation(out: &mut String, n: &Negotiation, f: &Filter) {
     contradictions(out, n);
     bridging(out, n);
     people(out, n);
+    documents(out, n);
+}
+
+/// Every document of the negotiation with the reason it was placed there.
+fn documents(out: &mut String, n: &Negotiation) {
+    if n.membership.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nDocuments, and why each is in this negotiation:");
+    for m in &n.membership {
+        let _ = writeln!(out, "  {}: {}", m.document, m.reason);
+    }
 }
 
 fn board(out: &mut String, n: &Negotiation) {
@@ -329,6 +341,8 @@ mod tests {
             "Contradictions between sources",
             "Hypothesis: a release over 38.5 days",
             "merged \"Steve Whittaker\": same first name as Steve Witkoff",
+            "Documents, and why each is in this negotiation:\n  a: names both sides, Hamas and Israel\n",
+            "  b: names one side, Israel, and no other side of any negotiation\n",
         ] {
             assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
         }

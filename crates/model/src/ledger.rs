@@ -21,6 +21,8 @@ pub struct Negotiation {
     pub guarantors: Vec<String>,
     pub status: Status,
     pub documents: Vec<String>,
+    /// Why each document is in this negotiation, in the order of `documents`.
+    pub membership: Vec<Membership>,
     /// First and last dated document, when any is dated.
     pub date_range: Option<(Date, Date)>,
     pub people: Vec<LedgerPerson>,
@@ -29,6 +31,13 @@ pub struct Negotiation {
     pub proposals: Vec<LedgerProposal>,
     pub contradictions: Vec<Contradiction>,
     pub bridging: Vec<Bridging>,
+}
+
+/// A document of a negotiation and why it was placed there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub document: String,
+    pub reason: String,
 }
 
 /// A person across documents, with every name form seen and why forms were merged.

@@ -16,7 +16,7 @@ pub use article::Article;
 pub use findings::{Attribution, Document, Modality, Person, Position, Proposal, ProposalResponse, Quantity, Term};
 pub use ledger::{
     Bridging, Contradiction, ContradictionEntry, Evidence, Gap, GapState, HistoryEntry, IssueBoard, Ledger,
-    LedgerPerson, LedgerPosition, LedgerProposal, LedgerResponse, Merge, Negotiation, NumericGap,
+    LedgerPerson, LedgerPosition, LedgerProposal, LedgerResponse, Membership, Merge, Negotiation, NumericGap,
 };
 pub use span::Span;
 pub use vocab::{Issue, Response, Stance, StanceClass, Status};

@@ -2,12 +2,16 @@
 
 use std::io::Write;
 
-use accord_ledger::Filter;
+use std::path::Path;
+
+use accord_ledger::{Filter, Override};
+use accord_model::printable;
 use accord_store::Store;
 
 use crate::Outcome;
 use crate::args::ReportArgs;
 use crate::commands::ingest::check_db_path;
+use crate::inputs::UsageError;
 
 pub fn run(report: &ReportArgs) -> anyhow::Result<Outcome> {
     check_db_path(&report.db)?;
@@ -26,7 +30,12 @@ pub fn run(report: &ReportArgs) -> anyhow::Result<Outcome> {
         issue: report.issue,
         since: report.since,
     };
-    let ledger = accord_ledger::filter(accord_ledger::build(&documents), &filter);
+    let ledger = match &report.overrides {
+        Some(path) => accord_ledger::build_with(&documents, &read_overrides(path)?)
+            .map_err(|err| UsageError(format!("{}: {err}", printable::path(path))))?,
+        None => accord_ledger::build(&documents),
+    };
+    let ledger = accord_ledger::filter(ledger, &filter);
     let mut out = std::io::stdout().lock();
     if report.json {
         serde_json::to_writer_pretty(&mut out, &ledger)?;
@@ -35,4 +44,12 @@ pub fn run(report: &ReportArgs) -> anyhow::Result<Outcome> {
         write!(out, "{}", accord_ledger::render_text(&ledger, &filter))?;
     }
     Ok(if documents.is_empty() { Outcome::NothingProduced } else { Outcome::Success })
+}
+
+/// The override file's corrections, or a usage error naming the file and the line it cannot read.
+fn read_overrides(path: &Path) -> anyhow::Result<Vec<Override>> {
+    let name = printable::path(path);
+    let text =
+        std::fs::read_to_string(path).map_err(|err| UsageError(format!("{name}: cannot read overrides: {err}")))?;
+    Ok(accord_ledger::parse_overrides(&text).map_err(|err| UsageError(format!("{name}: {err}")))?)
 }
