@@ -1,10 +1,11 @@
-//! A user's corrections to how reports are grouped into negotiations, read from a small tab-separated file:
+//! A user's corrections to how reports are grouped into negotiations, read from a small file of lines with
+//! three tab-separated fields (shown here with spaces):
 //!
 //! ```text
-//! # action	what	where
-//! move	report-0042	Israel-Hamas
-//! merge	Hamas-Qatar	Hamas-Israel
-//! split	Rapid Support Forces-Sudanese Armed Forces	2025-01-01
+//! # action  what                                         where
+//! move      report-0042                                  Israel-Hamas
+//! merge     Hamas-Qatar                                  Hamas-Israel
+//! split     Rapid Support Forces-Sudanese Armed Forces   2025-01-01
 //! ```
 //!
 //! `move` puts a report in the named negotiation (a new name makes a new one), `merge` folds the first
