@@ -88,13 +88,13 @@ pub fn group(corpus: &Corpus, overrides: &[Override]) -> Result<Vec<Group>, Over
     // Documents naming both sides of an accepted pair, then each pair's reports split by time.
     let mut by_pair: BTreeMap<&Pair, BTreeMap<usize, String>> = BTreeMap::new();
     let mut waiting: Vec<usize> = Vec::new();
-    for d in 0..actors.len() {
+    for (d, a) in actors.iter().enumerate() {
         let mut placed = false;
-        for q in accepted.iter().filter(|q| !actors[d].mediators_only && contains(d, q)) {
+        for q in accepted.iter().filter(|q| !a.mediators_only && contains(d, q)) {
             by_pair.entry(q).or_default().insert(d, format!("names both sides, {} and {}", q[0], q[1]));
             placed = true;
         }
-        if !placed && !actors[d].principals.is_empty() {
+        if !placed && !a.principals.is_empty() {
             waiting.push(d);
         }
     }
@@ -232,18 +232,17 @@ fn place(corpus: &Corpus, actors: &DocActors, d: usize, drafts: &mut Vec<Draft>)
         }
     };
     let mediators = &corpus.documents[d].mediators;
-    let (fits, reason): (Box<dyn Fn(&Draft) -> bool>, String) = if actors.mediators_only {
-        let mediates = |draft: &Draft| {
+    let fits = |draft: &Draft| {
+        if actors.mediators_only {
             draft.members.keys().any(|&m| corpus.documents[m].mediators.iter().any(|x| mediators.contains(x)))
-        };
-        (
-            Box::new(mediates),
-            format!("names only mediators ({}), and they mediate this negotiation", mediators.join(", ")),
-        )
+        } else {
+            draft.principals.contains(&actors.principals[0])
+        }
+    };
+    let reason = if actors.mediators_only {
+        format!("names only mediators ({}), and they mediate this negotiation", mediators.join(", "))
     } else {
-        let side = actors.principals[0].clone();
-        let reason = format!("names one side, {side}, and no other side of any negotiation");
-        (Box::new(move |draft: &Draft| draft.principals.contains(&side)), reason)
+        format!("names one side, {}, and no other side of any negotiation", actors.principals[0])
     };
     let best = (0..drafts.len())
         .filter(|&g| fits(&drafts[g]) && in_time(&drafts[g]))
