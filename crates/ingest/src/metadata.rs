@@ -3,8 +3,9 @@
 
 use jiff::civil::Date;
 
+use crate::calendar::Calendar;
 use crate::clean::{normalise, starts_with_words};
-use crate::date::parse_date;
+use crate::date::{DayOrder, parse_line};
 
 /// How many non-blank lines at the top may hold a date line or a byline.
 const HEAD_LINES: usize = 6;
@@ -24,13 +25,13 @@ pub(crate) struct TextMetadata {
 }
 
 /// Reads the date line, byline (a line opening with one of `byline_cues`, normalised) and title of `text`.
-pub(crate) fn read_metadata(text: &str, byline_cues: &[String]) -> TextMetadata {
+pub(crate) fn read_metadata(text: &str, byline_cues: &[String], calendar: &Calendar) -> TextMetadata {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut meta = TextMetadata::default();
     let mut title_checked = false;
     for (i, line) in lines.iter().enumerate().filter(|(_, line)| !line.is_empty()).take(HEAD_LINES) {
         if meta.published.is_none()
-            && let Some(date) = parse_date(line)
+            && let Some(date) = parse_line(line, calendar, DayOrder::Unknown)
         {
             meta.published = Some(date);
         } else if meta.byline.is_none()
@@ -74,7 +75,7 @@ mod tests {
     use super::*;
 
     fn meta(text: &str) -> TextMetadata {
-        read_metadata(text, &["by".to_string(), "written by".to_string()])
+        read_metadata(text, &["by".to_string(), "written by".to_string()], &Calendar::embedded())
     }
 
     const LEAD: &str =

@@ -8,8 +8,9 @@ use accord_lexicon::DataFiles;
 use accord_model::{Article, printable};
 
 use crate::IngestError;
+use crate::calendar::{self, Calendar};
 use crate::clean::{self, Cleaner};
-use crate::date::parse_date;
+use crate::date::{DayOrder, parse_value};
 use crate::decode::{Refusal, decode};
 use crate::html::{Page, read_page};
 use crate::jsonl::{Body, Record, Records};
@@ -23,17 +24,19 @@ const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Reader {
     cleaner: Cleaner,
+    calendar: Calendar,
     max_bytes: u64,
 }
 
 type Articles<'a> = Box<dyn Iterator<Item = Result<Article, IngestError>> + 'a>;
 
 impl Reader {
-    /// A reader with the cleaning cues of `boilerplate.tsv` from `files`.
+    /// A reader with the cleaning cues of `boilerplate.tsv` and the month names of `calendar.tsv` from `files`.
     pub fn new(files: &DataFiles) -> Result<Reader, IngestError> {
         let cues = files.read(clean::FILE)?;
         let cleaner = Cleaner::parse(&cues).map_err(|e| files.locate(e))?;
-        Ok(Reader { cleaner, max_bytes: DEFAULT_MAX_BYTES })
+        let calendar = Calendar::parse(&files.read(calendar::FILE)?).map_err(|e| files.locate(e))?;
+        Ok(Reader { cleaner, calendar, max_bytes: DEFAULT_MAX_BYTES })
     }
 
     /// Refuses inputs larger than `max` bytes (default 20 MiB). For JSONL the limit is per line.
@@ -55,7 +58,7 @@ impl Reader {
     /// One article from text already in memory (used by tests and benchmarks).
     pub fn article_from_text(&self, id: &str, origin: &str, raw: &str) -> Article {
         let text = self.cleaner.clean(raw);
-        let meta = read_metadata(&text, self.cleaner.bylines());
+        let meta = read_metadata(&text, self.cleaner.bylines(), &self.calendar);
         Article {
             id: id.to_string(),
             title: meta.title,
@@ -113,7 +116,7 @@ impl Reader {
         let origin = printable::path(path);
         let id = input.id().unwrap_or_else(|| content_id(&raw));
         let mut article = match format {
-            Format::Html => self.article_from_page(&id, &origin, read_page(&raw)),
+            Format::Html => self.article_from_page(&id, &origin, read_page(&raw, &self.calendar)),
             Format::Text | Format::Jsonl => self.article_from_text(&id, &origin, &raw),
         };
         article.decoded_from = decoded.legacy.map(String::from);
@@ -131,13 +134,15 @@ impl Reader {
             }
             Body::Html(html) => {
                 let id = record.id.unwrap_or_else(|| content_id(html));
-                self.article_from_page(&id, &origin, read_page(html))
+                self.article_from_page(&id, &origin, read_page(html, &self.calendar))
             }
         };
         article.title = record.title.or(article.title);
         article.url = record.url.or(article.url);
         article.source = record.source.or(article.source);
-        article.published = record.published.as_deref().and_then(parse_date).or(article.published);
+        let stated =
+            record.published.as_deref().and_then(|value| parse_value(value, &self.calendar, DayOrder::Unknown));
+        article.published = stated.map(|stated| stated.date).or(article.published);
         non_empty(article)
     }
 
