@@ -8,6 +8,7 @@
 mod calendar;
 mod clean;
 mod date;
+mod dateline;
 mod decode;
 mod depth;
 mod error;

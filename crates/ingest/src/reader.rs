@@ -58,7 +58,7 @@ impl Reader {
     /// One article from text already in memory (used by tests and benchmarks).
     pub fn article_from_text(&self, id: &str, origin: &str, raw: &str) -> Article {
         let text = self.cleaner.clean(raw);
-        let meta = read_metadata(&text, self.cleaner.bylines(), &self.calendar);
+        let meta = read_metadata(&text, &self.cleaner, &self.calendar);
         Article {
             id: id.to_string(),
             title: meta.title,
