@@ -2,9 +2,9 @@
 //!
 //! The order, best first (`Source`): markup that states the publication (`<meta>`, then JSON-LD, then
 //! `itemprop`/RDFa attributes and `abbr.published`, then script data naming a publication date); the date in
-//! the URL; a bare `<time datetime>`; the text of an element whose class or id names a date; the first date
-//! in the page's visible text; and last, markup that states a modification. Published beats modified, and
-//! structured markup beats text. Two corrections, both measured on htmldate's evaluation pages:
+//! the URL; the text of an element whose class or id names a date; a bare `<time datetime>`, which as often
+//! dates a teaser beside the article; the first date in the page's visible text; and last, markup that
+//! states a modification. Published beats modified, and structured markup beats text. Two corrections, both measured on htmldate's evaluation pages:
 //! - when the publication markup disagrees with itself, the markup date that the page also shows (in a
 //!   `<time>`, a date element or its text) wins over the better-ranked one it does not show;
 //! - a UTC timestamp is often the server's clock, whose day is one off the newsroom's for a late-evening or
@@ -24,8 +24,8 @@ pub(crate) enum Source {
     Attribute,
     Script,
     Url,
-    TimeElement,
     DateElement,
+    TimeElement,
     PageText,
     Modified,
 }
