@@ -50,6 +50,12 @@ pub struct ExtractArgs {
     /// Print one JSON object {"documents": [...], "ledger": {...}} (CONTRACT.md).
     #[arg(long)]
     pub json: bool,
+    /// With --json, give each document its cleaned text (field `text`), which every span points into.
+    #[arg(long, requires = "json")]
+    pub with_text: bool,
+    /// The publication date (YYYY-MM-DD) of inputs that state none; a date the input states wins.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<Date>,
     /// Report files (.txt, .html, .htm, .jsonl), folders (read recursively), or - for stdin.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -60,6 +66,9 @@ pub struct IngestArgs {
     /// The SQLite database to store into; created if missing.
     #[arg(long, default_value = "accord.db", value_name = "FILE")]
     pub db: PathBuf,
+    /// The publication date (YYYY-MM-DD) of inputs that state none; a date the input states wins.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<Date>,
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }

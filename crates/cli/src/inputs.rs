@@ -8,6 +8,7 @@ use accord_extract::Extractor;
 use accord_ingest::Reader;
 use accord_lexicon::{DataFiles, Lexicon};
 use accord_model::{Article, Document};
+use jiff::civil::Date;
 
 /// A mistake in how accord was called, as opposed to a failing input: exit code 2 (CONTRACT.md).
 #[derive(Debug, thiserror::Error)]
@@ -34,10 +35,11 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    pub fn new(data_dir: Option<&PathBuf>) -> anyhow::Result<Pipeline> {
+    /// The pipeline of the data files in `data_dir` (or built in), dating undated inputs with `published`.
+    pub fn new(data_dir: Option<&PathBuf>, published: Option<Date>) -> anyhow::Result<Pipeline> {
         let files = data_files(data_dir)?;
         let lexicon = Lexicon::load(&files).map_err(|e| UsageError(format!("data files: {e}")))?;
-        let reader = Reader::new(&files).map_err(|e| UsageError(format!("data files: {e}")))?;
+        let reader = Reader::new(&files).map_err(|e| UsageError(format!("data files: {e}")))?.with_published(published);
         Ok(Pipeline { reader, extractor: Extractor::new(lexicon) })
     }
 

@@ -426,6 +426,48 @@ fn span(value: &Value) -> [usize; 2] {
 }
 
 #[test]
+fn with_text_gives_the_cleaned_text_every_span_points_into() {
+    let dir = Dir::new();
+    let file = dir.write("talks.txt", REPORT);
+    let run = accord([OsArg::from("extract"), "--json".into(), "--with-text".into(), file.into()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let output = run.json();
+    let document = &documents(&output)[0];
+    let text = document["text"].as_str().expect("a `text` field");
+    let positions = document["positions"].as_array().unwrap();
+    assert!(!positions.is_empty(), "{document:#}");
+    for position in positions {
+        let [start, end] = span(&position["span"]);
+        assert_eq!(&text[start..end], position["evidence"].as_str().unwrap());
+    }
+    let without = accord([OsArg::from("extract"), "--json".into(), dir.join("talks.txt").into()]).json();
+    assert!(documents(&without)[0].get("text").is_none(), "no text unless asked for");
+    let usage = accord([OsArg::from("extract"), "--with-text".into(), dir.join("talks.txt").into()]);
+    assert_eq!(usage.code, 2, "--with-text needs --json: {}", usage.stderr);
+}
+
+#[test]
+fn published_flag_dates_only_the_undated_inputs() {
+    let dir = Dir::new();
+    dir.write("in/undated.txt", REPORT);
+    dir.write("in/dated.txt", format!("Published: 6 June 2024\n\n{REPORT}"));
+    let run = accord([
+        OsArg::from("extract"),
+        "--json".into(),
+        "--published".into(),
+        "2024-01-02".into(),
+        dir.join("in").into(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let output = run.json();
+    let published: Vec<(&str, &str)> =
+        documents(&output).iter().map(|d| (d["id"].as_str().unwrap(), d["published"].as_str().unwrap())).collect();
+    assert_eq!(published, [("dated", "2024-06-06"), ("undated", "2024-01-02")], "a stated date wins over the flag");
+    let bad = accord([OsArg::from("extract"), "--published".into(), "June 6".into(), dir.join("in").into()]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+}
+
+#[test]
 fn extract_json_matches_contract_shape() {
     let file = fixtures().join("ru-ua-2025-03-04-energy-truce.txt");
     let original = std::fs::read_to_string(&file).unwrap();

@@ -10,7 +10,7 @@ use regex::Regex;
 pub(crate) const FILE: &str = "boilerplate.tsv";
 
 /// The kinds a row of `boilerplate.tsv` may have.
-const KINDS: &[&str] = &["bio", "byline", "label", "line", "prefix", "tail"];
+const KINDS: &[&str] = &["bio", "byline", "label", "line", "prefix", "published", "tail", "updated"];
 
 /// A `prefix` cue only drops a line up to this long: boilerplate lines are short, and a long line that
 /// happens to open with "Click here" is more likely prose.
@@ -34,7 +34,16 @@ pub(crate) struct Cleaner {
     tails: HashSet<String>,
     labels: HashSet<String>,
     bylines: Vec<String>,
+    published: Vec<String>,
+    updated: Vec<String>,
     bio: Option<Regex>,
+}
+
+/// What a date label says its date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateLabel {
+    Published,
+    Updated,
 }
 
 impl Cleaner {
@@ -47,6 +56,8 @@ impl Cleaner {
             tails: HashSet::new(),
             labels: HashSet::new(),
             bylines: Vec::new(),
+            published: Vec::new(),
+            updated: Vec::new(),
             bio: None,
         };
         let mut roles = Vec::new();
@@ -62,6 +73,8 @@ impl Cleaner {
                 "tail" => _ = cleaner.tails.insert(cue),
                 "label" => _ = cleaner.labels.insert(cue),
                 "byline" => cleaner.bylines.push(cue),
+                "published" => cleaner.published.push(cue),
+                "updated" => cleaner.updated.push(cue),
                 "bio" => roles.push(regex::escape(&cue)),
                 other => {
                     return Err(malformed(format!("unknown kind `{other}`; valid kinds: {}", KINDS.join(", "))));
@@ -91,6 +104,22 @@ impl Cleaner {
     /// The `byline` cues ("by", "written by"), normalised, for metadata to recognise a byline line.
     pub(crate) fn bylines(&self) -> &[String] {
         &self.bylines
+    }
+
+    /// The date label `line` opens with ("Published:", "Last updated"), the longest that fits, and the rest
+    /// of the line after it and its punctuation.
+    pub(crate) fn date_label<'l>(&self, line: &'l str) -> Option<(DateLabel, &'l str)> {
+        let norm = normalise(line);
+        let labels = self.published.iter().map(|cue| (DateLabel::Published, cue));
+        let (label, cue) = labels
+            .chain(self.updated.iter().map(|cue| (DateLabel::Updated, cue)))
+            .filter(|(_, cue)| starts_with_words(&norm, cue))
+            .max_by_key(|(_, cue)| cue.len())?;
+        let mut rest = line.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+        for _ in 0..cue.split_whitespace().count() {
+            rest = rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..].trim_start();
+        }
+        Some((label, rest.trim_start_matches([':', ' ', '-', '–', '—', '|'])))
     }
 
     /// `raw` without boilerplate lines, a leading section label, a trailing related-links block or a final

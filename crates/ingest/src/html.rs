@@ -4,31 +4,11 @@
 use dom_smoothie::{Readability, TextMode};
 use jiff::civil::Date;
 
-use crate::date::parse_date;
+use crate::calendar::Calendar;
+use crate::date::{Clock, Stated, find_dates, in_url};
 use crate::depth;
-
-/// `<meta>` keys (`property`, `name` or `itemprop`, lower-cased) that state the publication date, best first.
-const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dcterms.created",
-    "dc.date",
-    "date",
-];
-
-/// `<time datetime>` elements, the one most likely to be the article's own date first.
-const TIME_SELECTORS: &[&str] =
-    &["time[itemprop=datePublished][datetime]", "time[pubdate][datetime]", "article time[datetime]", "time[datetime]"];
+use crate::html_dates::{day_order, markup_dates, visible_text};
+use crate::page_date::{Candidate, Source, choose};
 
 /// What a page yields: its main text (not yet cleaned) and the metadata it states.
 #[derive(Debug, Default, PartialEq)]
@@ -41,38 +21,23 @@ pub(crate) struct Page {
     pub(crate) byline: Option<String>,
 }
 
-/// Reads `html`: its main content's text and its metadata.
-pub(crate) fn read_page(html: &str) -> Page {
+/// Reads `html`: its main content's text and its metadata, dates read with `calendar`'s month names.
+pub(crate) fn read_page(html: &str, calendar: &Calendar) -> Page {
     let html = depth::flatten(html, depth::MAX_DEPTH);
     let mut readability = Readability::from(html.as_ref());
     // Formatted text keeps one paragraph per line, which sentence splitting and cleaning rely on.
     readability.config.text_mode = TextMode::Formatted;
 
     // Read before `parse`, which removes scripts (JSON-LD among them) from the document.
-    let json_ld_date = readability.parse_json_ld().and_then(|meta| meta.published_time);
-    let meta: Vec<(String, String)> = readability
-        .doc
-        .select("meta[content]")
-        .nodes()
-        .iter()
-        .filter_map(|node| {
-            let key = node.attr("property").or_else(|| node.attr("name")).or_else(|| node.attr("itemprop"))?;
-            Some((key.trim().to_ascii_lowercase(), node.attr("content")?.trim().to_string()))
-        })
-        .collect();
-    let meta_value = |key: &str| meta.iter().find(|(k, v)| k == key && !v.is_empty()).map(|(_, v)| v.clone());
-    let time_dates: Vec<String> = TIME_SELECTORS
-        .iter()
-        .filter_map(|selector| readability.doc.select(selector).attr("datetime").map(|value| value.to_string()))
-        .collect();
+    let order = day_order(&readability.doc);
+    let mut dates = markup_dates(&readability.doc, calendar, order);
+    let meta_value = |key: &str| {
+        let selector = format!("meta[property='{key}'][content], meta[name='{key}'][content]");
+        readability.doc.select(&selector).attr("content").map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    };
     let canonical = readability.doc.select("link[rel=canonical][href]").attr("href").map(|href| href.to_string());
-
-    let published = json_ld_date
-        .into_iter()
-        .chain(PUBLISHED_KEYS.iter().filter_map(|key| meta_value(key)))
-        .chain(time_dates)
-        .find_map(|value| parse_date(&value));
     let url = canonical.or_else(|| meta_value("og:url"));
+    let page_text = visible_text(&readability.doc);
 
     let mut page = match readability.parse() {
         Ok(article) => Page {
@@ -86,8 +51,14 @@ pub(crate) fn read_page(html: &str) -> Page {
         // Readability fails only when the body holds nothing to grab: no text, so the caller reports that.
         Err(_) => Page::default(),
     };
-    page.published = published;
     page.url = url.or(page.url);
+    if let Some(date) = page.url.as_deref().and_then(in_url) {
+        dates.push(Candidate { source: Source::Url, stated: Stated { date, clock: Clock::Local } });
+    }
+    if let Some(found) = find_dates(&page_text, calendar, order).next() {
+        dates.push(Candidate { source: Source::PageText, stated: found.stated });
+    }
+    page.published = choose(&dates);
     for field in [&mut page.title, &mut page.site_name, &mut page.url, &mut page.byline] {
         *field = field.take().map(|value| value.trim().to_string()).filter(|value| !value.is_empty());
     }
@@ -141,7 +112,7 @@ mod tests {
 
     #[test]
     fn main_content_and_metadata() {
-        let page = read_page(&page());
+        let page = read_page(&page(), &Calendar::embedded());
         for paragraph in PARAGRAPHS {
             assert!(page.text.contains(paragraph), "missing paragraph in {:?}", page.text);
         }
@@ -155,17 +126,56 @@ mod tests {
         assert_eq!(page.byline.as_deref(), Some("Jane Roe"));
     }
 
+    fn published(head: &str, body_top: &str) -> Option<String> {
+        let body = format!("<article>{body_top}<p>{}</p><p>{}</p></article>", PARAGRAPHS[0], PARAGRAPHS[1]);
+        let html = format!("<html lang=\"de\"><head>{head}</head><body>{body}</body></html>");
+        read_page(&html, &Calendar::embedded()).published.map(|d| d.to_string())
+    }
+
     #[test]
-    fn date_from_json_ld_or_time_element() {
-        let body = format!("<article><p>{}</p><p>{}</p></article>", PARAGRAPHS[0], PARAGRAPHS[1]);
-        let json_ld = format!(
-            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Talks","datePublished":"2024-03-05T08:00:00Z"}}</script></head><body>{body}</body></html>"#
-        );
-        assert_eq!(read_page(&json_ld).published.map(|d| d.to_string()).as_deref(), Some("2024-03-05"));
-        let time = format!(r#"<html><body><time datetime="2024-03-06">6 March</time>{body}</body></html>"#);
-        assert_eq!(read_page(&time).published.map(|d| d.to_string()).as_deref(), Some("2024-03-06"));
-        let undated = format!("<html><body>{body}</body></html>");
-        assert_eq!(read_page(&undated).published, None);
+    fn date_from_json_ld_graph_time_element_url_or_text() {
+        let graph = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},
+            {"@type":"ReportageNewsArticle","datePublished":"2024-03-05T08:00:00+01:00","dateModified":"2024-03-09"}]}</script>"#;
+        assert_eq!(published(graph, "").as_deref(), Some("2024-03-05"));
+        assert_eq!(published("", r#"<time datetime="2024-03-06">6 March</time>"#).as_deref(), Some("2024-03-06"));
+        let canonical = r#"<link rel="canonical" href="https://news.example.org/2024/03/07/talks/">"#;
+        assert_eq!(published(canonical, "").as_deref(), Some("2024-03-07"));
+        assert_eq!(published("", "<p class=\"byline\">Von Jana Roe, 8. März 2024</p>").as_deref(), Some("2024-03-08"));
+        assert_eq!(published("", "<p>Stand: 09.03.2024</p>").as_deref(), Some("2024-03-09"), "the page's own text");
+        assert_eq!(published("", "").as_deref(), None);
+    }
+
+    #[test]
+    fn published_markup_beats_modified_and_text() {
+        let head = r#"<meta property="article:modified_time" content="2024-03-09T10:00:00+01:00">
+            <meta name="dc.date.issued" content="2024-03-04">"#;
+        assert_eq!(published(head, "<p>Stand: 09.03.2024</p>").as_deref(), Some("2024-03-04"));
+        let modified_only = r#"<meta property="article:modified_time" content="2024-03-09T10:00:00+01:00">"#;
+        assert_eq!(published(modified_only, "").as_deref(), Some("2024-03-09"), "a modification as last resort");
+    }
+
+    #[test]
+    fn a_utc_timestamp_yields_to_the_local_day_of_the_url() {
+        let head = r#"<meta property="article:published_time" content="2024-03-06T02:30:00Z">
+            <link rel="canonical" href="https://news.example.org/2024/03/05/talks/">"#;
+        assert_eq!(published(head, "").as_deref(), Some("2024-03-05"));
+        let offset = r#"<meta property="article:published_time" content="2024-03-06T02:30:00+02:00">
+            <link rel="canonical" href="https://news.example.org/2024/03/05/talks/">"#;
+        assert_eq!(published(offset, "").as_deref(), Some("2024-03-06"), "a stated offset is read in that zone");
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_page_language() {
+        let page = |lang: &str| {
+            let html = format!(
+                "<html lang=\"{lang}\"><body><article><p class=\"date\">07/05/2019</p><p>{}</p></article></body></html>",
+                PARAGRAPHS[0]
+            );
+            read_page(&html, &Calendar::embedded()).published.map(|d| d.to_string())
+        };
+        assert_eq!(page("en-US").as_deref(), Some("2019-07-05"));
+        assert_eq!(page("fr").as_deref(), Some("2019-05-07"));
+        assert_eq!(page("en").as_deref(), None, "bare English settles nothing");
     }
 
     #[test]
@@ -178,7 +188,7 @@ mod tests {
 
     #[test]
     fn a_fragment_still_gives_its_text() {
-        let page = read_page("<p>Short note on the talks.</p>");
+        let page = read_page("<p>Short note on the talks.</p>", &Calendar::embedded());
         assert!(page.text.contains("Short note on the talks."), "{:?}", page.text);
     }
 }

@@ -5,14 +5,19 @@
 //!
 //! [`Article`]: accord_model::Article
 
+mod calendar;
 mod clean;
 mod date;
+mod dateline;
 mod decode;
 mod depth;
 mod error;
 mod html;
+mod html_dates;
+mod json_ld;
 mod jsonl;
 mod metadata;
+mod page_date;
 mod reader;
 mod source;
 

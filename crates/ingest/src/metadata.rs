@@ -1,10 +1,13 @@
-//! Metadata stated in the head of a plain-text article: a date line, a byline, a title. The text is not
-//! changed; the lines stay where they are.
+//! Metadata stated in the head of a plain-text article: a date line ("Friday, November 22, 2024"), a labelled
+//! date ("Published: 6 June 2024", "Updated: ..."), a byline, a title, and failing a stated date a wire
+//! dateline opening the body ("RIYADH, May 6 —"). The text is not changed; the lines stay where they are.
 
 use jiff::civil::Date;
 
-use crate::clean::{normalise, starts_with_words};
-use crate::date::parse_date;
+use crate::calendar::Calendar;
+use crate::clean::{Cleaner, DateLabel, normalise, starts_with_words};
+use crate::date::{DayOrder, find_dates, parse_line};
+use crate::dateline::dateline_date;
 
 /// How many non-blank lines at the top may hold a date line or a byline.
 const HEAD_LINES: usize = 6;
@@ -23,26 +26,41 @@ pub(crate) struct TextMetadata {
     pub(crate) byline: Option<String>,
 }
 
-/// Reads the date line, byline (a line opening with one of `byline_cues`, normalised) and title of `text`.
-pub(crate) fn read_metadata(text: &str, byline_cues: &[String]) -> TextMetadata {
+/// Reads the date, byline (a line opening with one of `cleaner`'s byline cues) and title of `text`. The date
+/// is, best first: a "Published" line, a line that is only a date, a dateline opening the body, an
+/// "Updated" line. Date lines are never the title.
+pub(crate) fn read_metadata(text: &str, cleaner: &Cleaner, calendar: &Calendar) -> TextMetadata {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut meta = TextMetadata::default();
+    let (mut labelled, mut plain, mut updated, mut dateline) = (None, None, None, None);
     let mut title_checked = false;
     for (i, line) in lines.iter().enumerate().filter(|(_, line)| !line.is_empty()).take(HEAD_LINES) {
-        if meta.published.is_none()
-            && let Some(date) = parse_date(line)
-        {
-            meta.published = Some(date);
+        if let Some((label, date)) = labelled_date(line, cleaner, calendar) {
+            let slot = if label == DateLabel::Published { &mut labelled } else { &mut updated };
+            *slot = slot.or(Some(date));
+        } else if let Some(date) = parse_line(line, calendar, DayOrder::Unknown) {
+            plain = plain.or(Some(date));
         } else if meta.byline.is_none()
-            && let Some(name) = byline_name(line, byline_cues)
+            && let Some(name) = byline_name(line, cleaner.bylines())
         {
             meta.byline = Some(name);
         } else if !title_checked {
             title_checked = true;
             meta.title = title(line, &lines[i + 1..]);
         }
+        if dateline.is_none() && meta.title.as_deref() != Some(*line) {
+            dateline = dateline_date(line, text, calendar);
+        }
     }
+    meta.published = labelled.or(plain).or(dateline).or(updated);
     meta
+}
+
+/// The date a labelled line states right after its label: "Published: 6 June 2024 | Updated: ...".
+fn labelled_date(line: &str, cleaner: &Cleaner, calendar: &Calendar) -> Option<(DateLabel, Date)> {
+    let (label, rest) = cleaner.date_label(line)?;
+    let found = find_dates(rest, calendar, DayOrder::Unknown).next().filter(|found| found.start == 0)?;
+    Some((label, found.stated.date))
 }
 
 /// The name(s) in a byline line: "By Jane Roe" -> "Jane Roe".
@@ -71,10 +89,13 @@ fn title(line: &str, rest: &[&str]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use accord_lexicon::DataFiles;
+
     use super::*;
 
     fn meta(text: &str) -> TextMetadata {
-        read_metadata(text, &["by".to_string(), "written by".to_string()])
+        let cleaner = Cleaner::parse(&DataFiles::embedded().read(crate::clean::FILE).unwrap()).unwrap();
+        read_metadata(text, &cleaner, &Calendar::embedded())
     }
 
     const LEAD: &str =
@@ -116,5 +137,28 @@ mod tests {
             meta(&format!("Written by Sam Doe and Jo Poe\n\n{LEAD}")).byline.as_deref(),
             Some("Sam Doe and Jo Poe")
         );
+    }
+
+    #[test]
+    fn published_and_updated_lines_give_the_date_and_are_no_title() {
+        let text =
+            format!("Updated: 7 June 2024\n\nPublished: 6 June 2024\n\nTalks stall as both sides dig in\n\n{LEAD}");
+        let both = meta(&text);
+        assert_eq!(both.published.map(|d| d.to_string()).as_deref(), Some("2024-06-06"), "published over updated");
+        assert_eq!(both.title.as_deref(), Some("Talks stall as both sides dig in"));
+        let updated_only = meta(&format!("Last updated June 7, 2024 at 10:30 a.m.\n\n{LEAD}"));
+        assert_eq!(updated_only.published.map(|d| d.to_string()).as_deref(), Some("2024-06-07"));
+        assert_eq!(updated_only.title, None);
+        let posted = meta(&format!("Talks stall\n\nPosted on 6. Juni 2024 by Jane Roe\n\n{LEAD}"));
+        assert_eq!(posted.published.map(|d| d.to_string()).as_deref(), Some("2024-06-06"));
+    }
+
+    #[test]
+    fn a_dateline_dates_the_report_with_a_year_from_context() {
+        let text = format!("Talks stall\n\nRIYADH, May 6 (Reuters) — {LEAD} They first met on April 30, 2025.");
+        assert_eq!(meta(&text).published.map(|d| d.to_string()).as_deref(), Some("2025-05-06"));
+        assert_eq!(meta(&format!("Talks stall\n\nRIYADH, May 6 — {LEAD}")).published, None, "no year anywhere");
+        let dated = format!("November 22, 2024\n\nRIYADH, May 6 — {LEAD}");
+        assert_eq!(meta(&dated).published.map(|d| d.to_string()).as_deref(), Some("2024-11-22"), "a date line wins");
     }
 }

@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use accord_lexicon::DataFiles;
 use accord_model::{Article, printable};
+use jiff::civil::Date;
 
 use crate::IngestError;
+use crate::calendar::{self, Calendar};
 use crate::clean::{self, Cleaner};
-use crate::date::parse_date;
+use crate::date::{DayOrder, parse_value};
 use crate::decode::{Refusal, decode};
 use crate::html::{Page, read_page};
 use crate::jsonl::{Body, Record, Records};
@@ -23,22 +25,30 @@ const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Reader {
     cleaner: Cleaner,
+    calendar: Calendar,
     max_bytes: u64,
+    published: Option<Date>,
 }
 
 type Articles<'a> = Box<dyn Iterator<Item = Result<Article, IngestError>> + 'a>;
 
 impl Reader {
-    /// A reader with the cleaning cues of `boilerplate.tsv` from `files`.
+    /// A reader with the cleaning cues of `boilerplate.tsv` and the month names of `calendar.tsv` from `files`.
     pub fn new(files: &DataFiles) -> Result<Reader, IngestError> {
         let cues = files.read(clean::FILE)?;
         let cleaner = Cleaner::parse(&cues).map_err(|e| files.locate(e))?;
-        Ok(Reader { cleaner, max_bytes: DEFAULT_MAX_BYTES })
+        let calendar = Calendar::parse(&files.read(calendar::FILE)?).map_err(|e| files.locate(e))?;
+        Ok(Reader { cleaner, calendar, max_bytes: DEFAULT_MAX_BYTES, published: None })
     }
 
     /// Refuses inputs larger than `max` bytes (default 20 MiB). For JSONL the limit is per line.
     pub fn with_max_bytes(self, max: u64) -> Reader {
         Reader { max_bytes: max, ..self }
+    }
+
+    /// Dates every article that states no publication date with `date` (a date the input states wins).
+    pub fn with_published(self, date: Option<Date>) -> Reader {
+        Reader { published: date, ..self }
     }
 
     /// Every article under `paths` ("-" = stdin), in a stable order, each Ok or an error naming the input
@@ -55,7 +65,7 @@ impl Reader {
     /// One article from text already in memory (used by tests and benchmarks).
     pub fn article_from_text(&self, id: &str, origin: &str, raw: &str) -> Article {
         let text = self.cleaner.clean(raw);
-        let meta = read_metadata(&text, self.cleaner.bylines());
+        let meta = read_metadata(&text, &self.cleaner, &self.calendar);
         Article {
             id: id.to_string(),
             title: meta.title,
@@ -113,11 +123,12 @@ impl Reader {
         let origin = printable::path(path);
         let id = input.id().unwrap_or_else(|| content_id(&raw));
         let mut article = match format {
-            Format::Html => self.article_from_page(&id, &origin, read_page(&raw)),
+            Format::Html => self.article_from_page(&id, &origin, read_page(&raw, &self.calendar)),
             Format::Text | Format::Jsonl => self.article_from_text(&id, &origin, &raw),
         };
         article.decoded_from = decoded.legacy.map(String::from);
         article.replaced_bytes = decoded.replaced;
+        article.published = article.published.or(self.published);
         non_empty(article)
     }
 
@@ -131,13 +142,15 @@ impl Reader {
             }
             Body::Html(html) => {
                 let id = record.id.unwrap_or_else(|| content_id(html));
-                self.article_from_page(&id, &origin, read_page(html))
+                self.article_from_page(&id, &origin, read_page(html, &self.calendar))
             }
         };
         article.title = record.title.or(article.title);
         article.url = record.url.or(article.url);
         article.source = record.source.or(article.source);
-        article.published = record.published.as_deref().and_then(parse_date).or(article.published);
+        let stated =
+            record.published.as_deref().and_then(|value| parse_value(value, &self.calendar, DayOrder::Unknown));
+        article.published = stated.map(|stated| stated.date).or(article.published).or(self.published);
         non_empty(article)
     }
 
@@ -350,5 +363,20 @@ mod tests {
         assert_eq!(article.published.map(|d| d.to_string()).as_deref(), Some("2024-11-22"));
         assert_eq!(article.source.as_deref(), Some("Example Wire"));
         assert_eq!(article.title.as_deref(), Some("Lakeside talks end"));
+    }
+
+    #[test]
+    fn a_given_date_dates_only_the_undated_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let dated = write(dir.path(), "dated.txt", format!("Published: 6 June 2024\n\n{LEAD}").as_bytes());
+        let undated = write(dir.path(), "undated.txt", LEAD.as_bytes());
+        let corpus = format!("{}\n", serde_json::json!({"id": "j", "text": LEAD, "published": "2024-06-05"}));
+        let jsonl = write(dir.path(), "corpus.jsonl", corpus.as_bytes());
+        let reader = reader().with_published(Some("2024-01-01".parse().unwrap()));
+        let dates: Vec<String> = read_all(&reader, &[dated, undated, jsonl])
+            .into_iter()
+            .map(|item| item.unwrap().published.unwrap().to_string())
+            .collect();
+        assert_eq!(dates, ["2024-06-06", "2024-01-01", "2024-06-05"], "a stated date wins over the given one");
     }
 }

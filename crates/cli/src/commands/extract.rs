@@ -6,6 +6,7 @@
 use std::io::Write;
 
 use accord_model::Document;
+use serde::Serialize;
 
 use crate::Outcome;
 use crate::args::{Args, ExtractArgs};
@@ -13,17 +14,18 @@ use crate::inputs::Pipeline;
 use crate::summary;
 
 pub fn run(args: &Args, extract: &ExtractArgs) -> anyhow::Result<Outcome> {
-    let pipeline = Pipeline::new(args.data_dir.as_ref())?;
+    let pipeline = Pipeline::new(args.data_dir.as_ref(), extract.published)?;
     let mut out = std::io::stdout().lock();
     let mut documents = Vec::new();
     let mut written = match extract.json {
         true => out.write_all(b"{\n  \"documents\": ["),
         false => Ok(()),
     };
-    let failed = pipeline.run(&extract.paths, |_, document| {
+    let failed = pipeline.run(&extract.paths, |article, document| {
         if written.is_ok() {
+            let text = extract.with_text.then_some(article.text.as_str());
             written = match extract.json {
-                true => write_document(&mut out, &document, documents.is_empty()),
+                true => write_document(&mut out, &WithText { document: &document, text }, documents.is_empty()),
                 false => write!(out, "{}", summary::render(&document)).and_then(|()| out.flush()),
             };
         }
@@ -42,8 +44,17 @@ pub fn run(args: &Args, extract: &ExtractArgs) -> anyhow::Result<Outcome> {
     })
 }
 
+/// A document as written, with its cleaned text when `--with-text` asks for it.
+#[derive(Serialize)]
+struct WithText<'a> {
+    #[serde(flatten)]
+    document: &'a Document,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
 /// One element of the `documents` array, laid out as `serde_json`'s pretty printer lays out the whole.
-fn write_document(out: &mut impl Write, document: &Document, first: bool) -> std::io::Result<()> {
+fn write_document(out: &mut impl Write, document: &WithText, first: bool) -> std::io::Result<()> {
     let json = serde_json::to_string_pretty(document)?;
     let separator = if first { "\n" } else { ",\n" };
     write!(out, "{separator}    {}", indented(&json, "    "))?;

@@ -15,7 +15,7 @@ use crate::inputs::{Pipeline, UsageError};
 
 pub fn run(args: &Args, ingest: &IngestArgs) -> anyhow::Result<Outcome> {
     check_db_path(&ingest.db)?;
-    let pipeline = Pipeline::new(args.data_dir.as_ref())?;
+    let pipeline = Pipeline::new(args.data_dir.as_ref(), ingest.published)?;
     let mut store: Option<Store> = None;
     let mut open_error: Option<StoreError> = None;
     let progress = ProgressBar::new_spinner()

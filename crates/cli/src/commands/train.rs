@@ -16,7 +16,7 @@ use crate::inputs::{Pipeline, UsageError};
 const TRAINING: Perceptron = Perceptron { epochs: 20, seed: 0x00ac_c0d5 };
 
 pub fn run(args: &Args, train: &TrainArgs) -> anyhow::Result<Outcome> {
-    let pipeline = Pipeline::new(args.data_dir.as_ref())?;
+    let pipeline = Pipeline::new(args.data_dir.as_ref(), None)?;
     let corpus = read_corpus(&pipeline, &train.corpus)?;
     let stance_model = TRAINING.train("stance", stance_classes(), &corpus.stance);
     let issue_model = TRAINING.train("issue", issue_classes(), &corpus.issue);
