@@ -22,7 +22,7 @@ pub struct Store {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stored {
     Added,
-    /// A document with the same cleaned text was already stored; nothing changed.
+    /// A document with the same id and cleaned text was already stored; nothing changed.
     AlreadyPresent,
 }
 
@@ -77,8 +77,10 @@ impl Store {
         Ok(Store { conn, path })
     }
 
-    /// Stores one document and its findings in one transaction, keyed by the SHA-256 of `document.text`;
-    /// storing the same text again changes nothing and returns [`Stored::AlreadyPresent`].
+    /// Stores one document and its findings in one transaction, keyed by its id and the SHA-256 of
+    /// `document.text`; storing the same id and text again changes nothing and returns
+    /// [`Stored::AlreadyPresent`]. The same text under another id (wire copy from another outlet) is a
+    /// document of its own: the ledger counts such copies as one source.
     ///
     /// The `documents` columns are taken from `document` so that they agree with its stored JSON;
     /// `article` adds where it was read from. A document whose id is stored already but whose text
@@ -101,7 +103,7 @@ impl Store {
                 "INSERT INTO documents (content_hash, id, title, source, url, published, origin, text,
                                         ingested_at, extractor_version, findings_json)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT (content_hash) DO NOTHING",
+                 ON CONFLICT (id, content_hash) DO NOTHING",
                 params![
                     hash,
                     document.id,
@@ -161,13 +163,15 @@ impl Store {
 
 /// Copies the findings into the tables the dashboard and exports query.
 fn insert_findings(tx: &Transaction, hash: &str, document: &Document) -> rusqlite::Result<()> {
+    let id = &document.id;
     let mut positions = tx.prepare_cached(
-        "INSERT INTO positions (content_hash, ordinal, party, issue, stance, detail, quantity, unit,
+        "INSERT INTO positions (id, content_hash, ordinal, party, issue, stance, detail, quantity, unit,
                                 evidence, span_start, span_end, stated)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (ordinal, position) in document.positions.iter().enumerate() {
         positions.execute(params![
+            id,
             hash,
             ordinal,
             position.party,
@@ -183,11 +187,12 @@ fn insert_findings(tx: &Transaction, hash: &str, document: &Document) -> rusqlit
         ])?;
     }
     let mut people = tx.prepare_cached(
-        "INSERT INTO people (content_hash, ordinal, name, aliases_json, affiliation, role)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO people (id, content_hash, ordinal, name, aliases_json, affiliation, role)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (ordinal, person) in document.people.iter().enumerate() {
         people.execute(params![
+            id,
             hash,
             ordinal,
             person.name,
@@ -197,11 +202,11 @@ fn insert_findings(tx: &Transaction, hash: &str, document: &Document) -> rusqlit
         ])?;
     }
     let mut proposals = tx.prepare_cached(
-        "INSERT INTO proposals (content_hash, ordinal, name, by_actor, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO proposals (id, content_hash, ordinal, name, by_actor, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (ordinal, proposal) in document.proposals.iter().enumerate() {
         let json = serde_json::to_string(proposal).expect(SERIALIZES);
-        proposals.execute(params![hash, ordinal, proposal.name, proposal.by, json])?;
+        proposals.execute(params![id, hash, ordinal, proposal.name, proposal.by, json])?;
     }
     Ok(())
 }
@@ -209,7 +214,7 @@ fn insert_findings(tx: &Transaction, hash: &str, document: &Document) -> rusqlit
 // serde_json only fails on maps with non-string keys or on a failing custom `Serialize`; the model has neither.
 const SERIALIZES: &str = "model values serialize to JSON";
 
-/// The SHA-256 of the cleaned text, in lower-case hex: the document's key.
+/// The SHA-256 of the cleaned text, in lower-case hex: with the id, the document's key.
 fn content_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().fold(String::with_capacity(64), |mut hex, byte| {
         write!(hex, "{byte:02x}").expect("writing to a String cannot fail");

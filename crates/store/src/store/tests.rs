@@ -232,6 +232,20 @@ fn a_new_text_under_a_known_id_is_kept_beside_the_old() {
 }
 
 #[test]
+fn the_same_text_under_two_ids_is_two_documents() {
+    let mut store = Store::open_in_memory().unwrap();
+    let banner = "We use cookies to improve your experience.";
+    let outlets = [bare("outlet_a", banner, Some(date(2024, 5, 1))), bare("outlet_b", banner, Some(date(2024, 5, 2)))];
+
+    let stored: Vec<Stored> =
+        outlets.iter().map(|document| store.put(&article(&document.id, banner), document, "1").unwrap()).collect();
+
+    assert_eq!(stored, [Stored::Added, Stored::Added]);
+    assert_eq!(store.documents().unwrap(), outlets.to_vec());
+    assert_eq!(store.put(&article("outlet_b", banner), &outlets[1], "1").unwrap(), Stored::AlreadyPresent);
+}
+
+#[test]
 fn a_failed_put_leaves_the_store_as_it_was() {
     let mut store = Store::open_in_memory().unwrap();
     let kept = bare("doc_kept", "An earlier report.", Some(date(2024, 1, 1)));
