@@ -55,14 +55,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
             Err(_) => match mostly_utf8(bytes) {
                 Some((text, replaced)) => (decoded.text, decoded.replaced) = (text, replaced),
                 None => {
-                    let (text, encoding) = decode_legacy(bytes)?;
+                    let (text, encoding) = decode_legacy(bytes, looks_like_markup(bytes))?;
                     (decoded.text, decoded.legacy) = (text, Some(encoding));
                 }
             },
         }
-        // Stray NULs (few enough to pass the binary check) are damage, not text.
-        if decoded.text.contains('\0') {
-            decoded.text.retain(|c| c != '\0');
+        // Stray NULs and other control bytes (few enough to pass the binary check) are damage, not text.
+        if decoded.text.contains(is_stray_control) {
+            decoded.text.retain(|c| !is_stray_control(c));
         }
     }
     if decoded.text.trim().is_empty() {
@@ -119,21 +119,39 @@ fn looks_binary(bytes: &[u8]) -> bool {
     share(nuls) > MAX_NUL_SHARE || share(controls) > MAX_CONTROL_SHARE
 }
 
+/// A control character that text never holds: everything below U+0020 but tab, line feed, carriage return
+/// and form feed, and DEL.
+fn is_stray_control(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{7f}'
+}
+
+/// Whether the bytes open as an HTML document: a tag first, and `<html` or a doctype in the first KiB.
+/// Random bytes do not; minified pages (long scripts, few spaces) do, and need no prose test.
+fn looks_like_markup(bytes: &[u8]) -> bool {
+    const HEAD: usize = 1024;
+    let head = bytes.trim_ascii_start();
+    let head = &head[..head.len().min(HEAD)];
+    let lower = head.to_ascii_lowercase();
+    head.starts_with(b"<")
+        && [&b"<html"[..], b"<!doctype"].iter().any(|tag| lower.windows(tag.len()).any(|w| w == *tag))
+}
+
 /// Not UTF-8: let chardetng pick the most likely legacy encoding (windows-1252 for most Western text).
-fn decode_legacy(bytes: &[u8]) -> Result<(String, &'static str), Refusal> {
+/// A web page (`markup`) need not read as prose: its scripts may leave few spaces in the part sampled.
+fn decode_legacy(bytes: &[u8], markup: bool) -> Result<(String, &'static str), Refusal> {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, Utf8Detection::Deny);
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes).ok_or(Refusal::Undecodable)?;
-    if !reads_as_prose(&text, encoding) {
+    if !reads_as_text(&text, encoding, markup) {
         return Err(Refusal::Binary);
     }
     Ok((text.into_owned(), encoding.name()))
 }
 
 /// Whether a legacy decoding reads as text: few control characters (C1 controls are what stray high bytes
-/// become in windows-1252), and, in a single-byte encoding, spaces between words.
-fn reads_as_prose(text: &str, encoding: &'static Encoding) -> bool {
+/// become in windows-1252), and, in a single-byte encoding, spaces between words unless it is markup.
+fn reads_as_text(text: &str, encoding: &'static Encoding, markup: bool) -> bool {
     let (mut chars, mut controls, mut spaces) = (0usize, 0usize, 0usize);
     for c in text.chars().take(SNIFF_LEN) {
         chars += 1;
@@ -141,7 +159,7 @@ fn reads_as_prose(text: &str, encoding: &'static Encoding) -> bool {
         spaces += usize::from(c.is_whitespace());
     }
     let share = |n: usize| n as f64 / chars.max(1) as f64;
-    share(controls) <= MAX_CONTROL_SHARE && (!encoding.is_single_byte() || share(spaces) >= MIN_SPACE_SHARE)
+    share(controls) <= MAX_CONTROL_SHARE && (markup || !encoding.is_single_byte() || share(spaces) >= MIN_SPACE_SHARE)
 }
 
 #[cfg(test)]
@@ -241,6 +259,32 @@ mod tests {
     fn many_control_characters_are_binary() {
         let bytes: Vec<u8> = (0..200u8).map(|i| if i % 10 == 0 { 0x01 } else { b'a' }).collect();
         assert_eq!(decode(&bytes), Err(Refusal::Binary));
+    }
+
+    #[test]
+    fn stray_control_bytes_are_cleaned_away() {
+        let mut bytes = "Both delegations will return to Muscat next week. ".repeat(40).into_bytes();
+        for (at, byte) in [(7, 0x01), (300, 0x1b), (900, 0x7f), (1500, 0x00)] {
+            bytes.insert(at, byte);
+        }
+        let text = decode(&bytes).unwrap().text;
+        assert_eq!(text, "Both delegations will return to Muscat next week. ".repeat(40));
+    }
+
+    #[test]
+    fn a_legacy_page_with_few_spaces_is_read_as_a_page() {
+        let script = "var a=b?c:d;".repeat(600);
+        let page = format!(
+            "<!DOCTYPE html><html><head><script>{script}</script></head><body><p>Die Gespr\u{e4}che gehen weiter.</p></body></html>"
+        );
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.legacy, Some("windows-1252"));
+        assert!(decoded.text.contains("Gespräche"));
+
+        let prose_free = "x=b?c:d;\u{e4}".repeat(600);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&prose_free);
+        assert_eq!(decode(&bytes), Err(Refusal::Binary), "without markup the prose test still applies");
     }
 
     #[test]
