@@ -328,6 +328,39 @@ fn ingest_twice_stores_each_document_once() {
 }
 
 #[test]
+fn issue_7_pages_that_share_one_text_are_each_kept_or_refused_by_name() {
+    let dir = Dir::new();
+    let db = dir.join("ledger.db");
+    let banner = "<p>We use cookies to improve your experience. By clicking Accept all you consent to our use of cookies.</p>\
+                  <p>Accept all</p><p>Manage preferences</p>";
+    let menu = "<ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li><li><a href='/about'>About us</a></li></ul>\
+                <footer>Contact | Careers | Terms of use</footer>";
+    for (name, body) in
+        [("banner_a.html", banner), ("banner_b.html", banner), ("banner_c.html", banner), ("menu.html", menu)]
+    {
+        dir.write(
+            &format!("pages/{name}"),
+            format!("<html><head><title>{name}</title></head><body>{body}</body></html>"),
+        );
+    }
+    let wire = "Negotiators from the union and the port operator met again on Tuesday and agreed to keep talking.\n\n\
+                The union is asking for a 9% raise over three years, a spokesperson said.";
+    for outlet in ["wire_outlet_a.txt", "wire_outlet_b.txt"] {
+        dir.write(&format!("pages/{outlet}"), wire);
+    }
+
+    let run = accord([OsArg::from("ingest"), dir.join("pages").into(), "--db".into(), db.into()]);
+
+    assert_eq!(run.code, 2, "some inputs failed:\n{}", run.stderr);
+    for banner in ["banner_a", "banner_b", "banner_c"] {
+        let said = format!("{banner}.html: only a cookie or consent notice, no article text");
+        assert!(run.stderr.contains(&said), "{banner} not refused by name:\n{}", run.stderr);
+    }
+    assert!(run.stderr.contains("menu.html: no sentence of article text"), "{}", run.stderr);
+    assert_eq!(ingest_summary(&run.stderr), (2, 0, 4, 2), "both wire copies are stored:\n{}", run.stderr);
+}
+
+#[test]
 fn report_separates_negotiations() {
     let dir = Dir::new();
     let db = ingest_fixtures(&dir);

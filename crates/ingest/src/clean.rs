@@ -10,7 +10,7 @@ use regex::Regex;
 pub(crate) const FILE: &str = "boilerplate.tsv";
 
 /// The kinds a row of `boilerplate.tsv` may have.
-const KINDS: &[&str] = &["bio", "byline", "label", "line", "prefix", "published", "tail", "updated"];
+const KINDS: &[&str] = &["bio", "byline", "consent", "label", "line", "prefix", "published", "tail", "updated"];
 
 /// A `prefix` cue only drops a line up to this long: boilerplate lines are short, and a long line that
 /// happens to open with "Click here" is more likely prose.
@@ -34,6 +34,7 @@ pub(crate) struct Cleaner {
     tails: HashSet<String>,
     labels: HashSet<String>,
     bylines: Vec<String>,
+    consent: Vec<String>,
     published: Vec<String>,
     updated: Vec<String>,
     bio: Option<Regex>,
@@ -56,6 +57,7 @@ impl Cleaner {
             tails: HashSet::new(),
             labels: HashSet::new(),
             bylines: Vec::new(),
+            consent: Vec::new(),
             published: Vec::new(),
             updated: Vec::new(),
             bio: None,
@@ -73,6 +75,7 @@ impl Cleaner {
                 "tail" => _ = cleaner.tails.insert(cue),
                 "label" => _ = cleaner.labels.insert(cue),
                 "byline" => cleaner.bylines.push(cue),
+                "consent" => cleaner.consent.push(cue),
                 "published" => cleaner.published.push(cue),
                 "updated" => cleaner.updated.push(cue),
                 "bio" => roles.push(regex::escape(&cue)),
@@ -104,6 +107,11 @@ impl Cleaner {
     /// The `byline` cues ("by", "written by"), normalised, for metadata to recognise a byline line.
     pub(crate) fn bylines(&self) -> &[String] {
         &self.bylines
+    }
+
+    /// The `consent` cues ("cookies", "accept all"), normalised, for telling a consent notice from an article.
+    pub(crate) fn consent(&self) -> &[String] {
+        &self.consent
     }
 
     /// The date label `line` opens with ("Published:", "Last updated"), the longest that fits, and the rest

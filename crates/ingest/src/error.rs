@@ -38,4 +38,10 @@ pub enum IngestError {
     /// Everything in the input was boilerplate (or markup): no article text is left.
     #[error("{origin}: no article text after cleaning")]
     NoArticleText { origin: String },
+    /// A web page whose only text is a cookie or consent notice.
+    #[error("{origin}: only a cookie or consent notice, no article text")]
+    ConsentNotice { origin: String },
+    /// A web page with no sentence of prose: menus, link lists, headline teasers, a footer.
+    #[error("{origin}: no sentence of article text (only navigation, link lists or page furniture)")]
+    NavigationOnly { origin: String },
 }

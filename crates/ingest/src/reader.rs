@@ -16,6 +16,7 @@ use crate::decode::{Refusal, decode};
 use crate::html::{Page, read_page};
 use crate::jsonl::{Body, Record, Records};
 use crate::metadata::{byline_name, read_metadata};
+use crate::page_kind::{NotArticle, not_article};
 use crate::source::{self, Format, Input, content_id};
 
 /// The default limit on one input (one line for JSONL): larger ones are refused, not read.
@@ -129,7 +130,10 @@ impl Reader {
         article.decoded_from = decoded.legacy.map(String::from);
         article.replaced_bytes = decoded.replaced;
         article.published = article.published.or(self.published);
-        non_empty(article)
+        match format {
+            Format::Html => self.page_article(article),
+            Format::Text | Format::Jsonl => non_empty(article),
+        }
     }
 
     /// A JSONL line's article: the line's own fields win over what its text or page states.
@@ -151,7 +155,20 @@ impl Reader {
         let stated =
             record.published.as_deref().and_then(|value| parse_value(value, &self.calendar, DayOrder::Unknown));
         article.published = stated.map(|stated| stated.date).or(article.published).or(self.published);
-        non_empty(article)
+        match record.body {
+            Body::Html(_) => self.page_article(article),
+            Body::Text(_) => non_empty(article),
+        }
+    }
+
+    /// A web page's article, unless its text is only a consent notice or only navigation.
+    fn page_article(&self, article: Article) -> Result<Article, IngestError> {
+        let article = non_empty(article)?;
+        match not_article(&article.text, self.cleaner.consent()) {
+            None => Ok(article),
+            Some(NotArticle::ConsentNotice) => Err(IngestError::ConsentNotice { origin: article.origin }),
+            Some(NotArticle::NavigationOnly) => Err(IngestError::NavigationOnly { origin: article.origin }),
+        }
     }
 
     /// A page's article: the page's metadata first, the cleaned text's head for what the page lacks.
