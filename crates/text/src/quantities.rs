@@ -29,13 +29,36 @@ const UNIT_REACH: usize = 40;
 const CURRENCIES: &[(&str, &str)] = &[("$", "usd"), ("€", "eur"), ("£", "gbp")];
 const RANGE_LINKS: &[&[&str]] = &[&["to"], &["or", "even"], &["or"], &["and"], &["-"], &["–"]];
 
+/// Words before a number that make it a description, not a term: ages ("aged 18 to 25", "the age of 60") and
+/// head-counts of who a side is ("a union representing 33,000 workers").
+const DESCRIBING_BEFORE: &[&str] = &["aged", "ages", "age", "represents", "representing", "employs", "employing"];
+/// Words after a number and its unit that make it narrative: "ten years ago", "18 years old", "two days later".
+const NARRATIVE_AFTER: &[&str] = &["ago", "old", "later", "earlier"];
+/// Nouns of a conflict's history: "60 years of war", "after two years of fighting", "a 60-year war".
+const HISTORY: &[&str] = &[
+    "war",
+    "wars",
+    "civil",
+    "conflict",
+    "fighting",
+    "occupation",
+    "rule",
+    "violence",
+    "hostilities",
+    "insurgency",
+    "isolation",
+    "bloodshed",
+    "siege",
+    "blockade",
+];
+
 /// Every number in `tokens` (a sentence's tokens over `text`), with range and unit where present.
 pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<QuantityMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if let Some(compound) = compound_at(text, &tokens[i], cues) {
-            found.push(compound);
+            found.push(not_a_term_unless(compound, text, tokens, i, i + 1));
             i += 1;
             continue;
         }
@@ -77,10 +100,36 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
             issue = cue.issue;
             end = cue_end;
         }
-        found.push(QuantityMention { span: Span::new(tokens[i].span.start, end), value, min, unit, issue });
+        let mention = QuantityMention { span: Span::new(tokens[i].span.start, end), value, min, unit, issue };
+        let after = next + tokens[next..].iter().take_while(|t| t.span.start < end).count();
+        found.push(not_a_term_unless(mention, text, tokens, i, after));
         i = next;
     }
     found
+}
+
+/// `mention` (tokens `first..after`) without its unit when its context makes it a description or part of
+/// the story rather than a term anyone negotiates: an age, a side's head-count, "ten years ago", "60 years
+/// of war". The number stays, so nothing reads it as a term with a unit.
+fn not_a_term_unless(
+    mention: QuantityMention,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    after: usize,
+) -> QuantityMention {
+    let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.text(text).to_lowercase());
+    let is = |i: Option<usize>, words: &[&str]| word(i).is_some_and(|w| words.contains(&w.as_str()));
+    let before = first.checked_sub(1);
+    let age_of = is(before, &["of"]) && is(first.checked_sub(2), &["age"]);
+    let history = is(Some(after), HISTORY) || is(Some(after), &["of"]) && is(Some(after + 1), HISTORY);
+    if mention.unit.is_some()
+        && (is(before, DESCRIBING_BEFORE) || age_of || is(Some(after), NARRATIVE_AFTER) || history)
+    {
+        QuantityMention { unit: None, issue: None, ..mention }
+    } else {
+        mention
+    }
 }
 
 /// A hyphenated number-unit compound: "30-day", "ninety-day", "72-hour".
@@ -253,6 +302,20 @@ mod tests {
     fn hyphenated_durations() {
         assert_eq!(quantities("a 30-day truce"), vec![(30.0, None, Some("days".into()))]);
         assert_eq!(quantities("a two-week pause"), vec![(14.0, None, Some("days".into()))]);
+    }
+
+    #[test]
+    fn issue_6_ages_head_counts_and_history_are_not_terms() {
+        let units = |text: &str| quantities(text).into_iter().map(|(_, _, unit)| unit).collect::<Vec<_>>();
+        assert_eq!(units("all men aged 18 to 25 days"), vec![None]);
+        assert_eq!(units("under the age of 60 days"), vec![None]);
+        assert_eq!(units("a union representing 20 soldiers"), vec![None]);
+        assert_eq!(units("after 60 days of war"), vec![None]);
+        assert_eq!(units("ended a 50-day siege"), vec![None]);
+        assert_eq!(units("ten days ago"), vec![None]);
+        assert_eq!(units("a truce of 60 days of calm"), vec![Some("days".to_string())]);
+        assert_eq!(units("release of 20 prisoners"), vec![Some("prisoners".to_string())]);
+        assert_eq!(quantities("aged 18 to 25 days")[0].1, Some(18.0), "the range keeps both ends");
     }
 
     #[test]
