@@ -6,6 +6,7 @@
 mod analysis;
 mod attribution;
 mod candidates;
+mod detail;
 mod features;
 mod holders;
 mod issues;

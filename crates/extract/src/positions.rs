@@ -10,6 +10,7 @@ use accord_model::{Attribution, Issue, Position, Quantity, Span, Stance, slice};
 use accord_text::find_dates;
 
 use crate::analysis::{Analysis, Finding};
+use crate::detail::detail;
 use crate::holders::{SUBJECT_REACH, holder_of, is_obligation};
 use crate::issues::issues_in;
 use crate::scopes::{Choice, clause_end, quantity_in, subject_matter, with_unit_issue};
@@ -325,7 +326,7 @@ pub(crate) fn position(
         party: analysis.actor_name(holder).to_string(),
         issue,
         stance: cue.stance,
-        detail: clip(clause.slice(&doc.text), 160),
+        detail: detail(&doc.text, sentence, cue.span, scope),
         quantity: quantity.as_ref().map(|q| q.value),
         unit: quantity.as_ref().map(|q| q.unit.clone()),
         evidence: span.slice(&doc.text).to_string(),
