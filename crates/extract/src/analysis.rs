@@ -54,6 +54,8 @@ pub struct PersonFinding {
     pub affiliation_name: Option<String>,
     pub role: Option<String>,
     pub role_kind: Option<RoleKind>,
+    /// The role is the one this report states, not the gazetteer's.
+    pub role_stated: bool,
     /// Found in the gazetteer rather than by a role in the text.
     pub known: bool,
     /// Every place in the text the person is named.

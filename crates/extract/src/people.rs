@@ -52,20 +52,27 @@ fn known_person(analysis: &Analysis<'_>, index: usize) -> PersonFinding {
         affiliation_name: affiliation.is_none().then(|| person.affiliation.clone()).filter(|a| !a.is_empty()),
         role: Some(person.role.clone()).filter(|r| !r.is_empty()),
         role_kind: analysis.lexicon.cues.roles.find_iter(&person.role).next().map(|r| *r.value),
+        role_stated: false,
         known: true,
         spans: Vec::new(),
     }
 }
 
-/// Adds `finding` or, when the person is already known, records the new form and span on them.
+/// Adds `finding` or, when the person is already known, records the new form and span on them. The first
+/// role the report states for a person replaces the gazetteer's: "former foreign minister" in this report
+/// is what the reader is told, whatever the list says.
 fn add(people: &mut Vec<PersonFinding>, finding: PersonFinding, form: &str, span: Span) {
     let overlaps = |p: &PersonFinding| p.spans.iter().any(|s| s.start < span.end && span.start < s.end);
-    if people.iter().any(overlaps) {
+    if let Some(person) = people.iter_mut().find(|p| overlaps(p)) {
+        take_stated_role(person, &finding);
         return;
     }
     let existing = people.iter_mut().find(|p| p.name == finding.name || same_surname_person(p, &finding));
     let person = match existing {
-        Some(person) => person,
+        Some(person) => {
+            take_stated_role(person, &finding);
+            person
+        }
         None => {
             people.push(PersonFinding { spans: Vec::new(), forms: Vec::new(), ..finding });
             people.last_mut().expect("just pushed")
@@ -83,6 +90,30 @@ fn add(people: &mut Vec<PersonFinding>, finding: PersonFinding, form: &str, span
         person.forms.push(form.to_string());
     }
     person.spans.push(span);
+}
+
+/// Words before a role that say how the person holds it, and belong to the role the report states.
+const TENURES: &[&str] = &["former", "acting", "interim", "outgoing", "incoming", "then"];
+
+/// `role` with a tenure word just before it: "former foreign minister".
+fn with_tenure(text: &str, tokens: &[Token], role: Span) -> Span {
+    let i = token_at(tokens, role.start);
+    match i.checked_sub(1).map(|j| &tokens[j]) {
+        Some(word) if TENURES.contains(&word.text(text).to_lowercase().as_str()) => {
+            Span::new(word.span.start, role.end)
+        }
+        _ => role,
+    }
+}
+
+/// Gives `person` the role `finding` states in the text, unless the text already gave them one.
+fn take_stated_role(person: &mut PersonFinding, finding: &PersonFinding) {
+    if finding.role_stated && !person.role_stated {
+        person.role.clone_from(&finding.role);
+        person.role_kind = finding.role_kind;
+        person.role_stated = true;
+        person.affiliation = person.affiliation.or(finding.affiliation);
+    }
 }
 
 /// `name` with accented Latin letters reduced to their base letter ("Šefčovič" to "Sefcovic").
@@ -140,7 +171,7 @@ fn role_named_people(analysis: &Analysis<'_>, s: usize, tokens: &[Token]) -> Vec
     let mut found = Vec::new();
     let roles: Vec<_> = analysis.lexicon.cues.roles.find_iter(sentence_text).collect();
     for role in &roles {
-        let role_span = Span::new(sentence.start + role.start, sentence.start + role.end);
+        let role_span = with_tenure(text, tokens, Span::new(sentence.start + role.start, sentence.start + role.end));
         let mut i = token_at(tokens, role_span.end);
         while i < tokens.len() && (HONORIFICS.contains(&tokens[i].text(text)) || tokens[i].text(text) == ".") {
             i += 1;
@@ -204,6 +235,7 @@ fn finding(
         affiliation_name: None,
         role: Some(role.slice(text).trim().to_string()),
         role_kind: Some(kind),
+        role_stated: true,
         known: false,
         spans: vec![name],
     }
@@ -329,6 +361,20 @@ mod tests {
         assert_eq!(person.affiliation.as_deref(), Some("Sudanese Armed Forces"));
         assert_eq!(person.role.as_deref(), Some("negotiator"));
         assert!(person.aliases.contains(&"Hassan".to_string()), "{:?}", person.aliases);
+    }
+
+    #[test]
+    fn issue_6_the_role_the_report_states_wins_over_the_gazetteer() {
+        let doc = extract(
+            "Russian envoy Sergei Lavrov met the delegation. Later, Lavrov, the Kremlin's chief negotiator, left.",
+        );
+        let person = doc.people.iter().find(|p| p.name == "Sergei Lavrov").expect("known person");
+        assert_eq!(person.role.as_deref(), Some("envoy"), "the first role the report states");
+        assert_eq!(person.affiliation.as_deref(), Some("Russia"));
+        let former = extract("Former foreign minister Sergei Lavrov, now retired, met the delegation.");
+        assert_eq!(former.people[0].role.as_deref(), Some("Former foreign minister"));
+        let unstated = extract("Sergei Lavrov met the delegation in Geneva.");
+        assert_eq!(unstated.people[0].role.as_deref(), Some("foreign minister"), "the gazetteer fills the gap");
     }
 
     #[test]
