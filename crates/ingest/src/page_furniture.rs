@@ -4,11 +4,12 @@
 //!
 //! One walk over the elements: an element whose name is a `tag` cue, or whose class or id holds a `class`
 //! cue as whole word parts, goes with everything inside it, unless its class or id also holds a `keep` cue
-//! ("entry-content-read-more" is the story, cut short by a "read more" button) or it holds half the page's
-//! text or more: either way it is the story's own container. A paragraph or list item whose text is all
-//! links is a teaser for another page ("Related: ...", a list of headlines) and goes too.
+//! ("entry-content-read-more" is the story, cut short by a "read more" button). A paragraph or list item
+//! whose text is all links is a teaser for another page ("Related: ...", a list of headlines) and goes too.
+//! The elements found by one cue stay when together they hold half the page's text or more: they are what
+//! the page is made of (the story's container, a gallery of paragraphs), whatever their class says.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use accord_lexicon::{LexiconError, Table};
 use dom_query::{Document, NodeRef};
@@ -22,7 +23,8 @@ const KINDS: &[&str] = &["class", "keep", "tag"];
 /// Elements never removed: the page's frame and the story's own containers.
 const FRAME: &[&str] = &["html", "head", "body", "main", "article"];
 
-/// An element holding at least this share of the page's text is the story's container, not furniture.
+/// Elements of one cue holding together at least this share of the page's text are what the page is made
+/// of (the story's container, a gallery of paragraphs), not furniture.
 const MAX_SHARE: f64 = 0.5;
 
 /// A paragraph or list item with at least this share of its text inside links is a teaser.
@@ -35,7 +37,7 @@ const TEASER_BLOCKS: &[&str] = &["p", "li"];
 /// containers) as runs of word parts.
 #[derive(Debug, Default)]
 pub(crate) struct Furniture {
-    tags: HashSet<String>,
+    tags: Vec<String>,
     classes: Vec<Vec<String>>,
     keep: Vec<Vec<String>>,
 }
@@ -49,7 +51,7 @@ impl Furniture {
             let malformed = |reason: String| LexiconError::Malformed { file: FILE.to_string(), line: row.line, reason };
             let cue = row.get("cue").trim();
             match row.get("kind") {
-                "tag" if !cue.is_empty() => _ = furniture.tags.insert(cue.to_ascii_lowercase()),
+                "tag" if !cue.is_empty() => furniture.tags.push(cue.to_ascii_lowercase()),
                 kind @ ("class" | "keep") => {
                     let parts = word_parts(cue);
                     if parts.is_empty() {
@@ -76,34 +78,57 @@ impl Furniture {
     /// Removes the furniture from `doc`'s body.
     pub(crate) fn remove(&self, doc: &Document) {
         let Some(body) = doc.body() else { return };
-        let page_chars = body.normalized_char_count();
+        let page_chars = body.normalized_char_count() as f64;
+        let mut found: Vec<(NodeRef, Cue, usize)> = Vec::new();
         let mut next = body.first_element_child();
         while let Some(node) = next {
-            let furniture = (self.is_furniture(&node)
-                && (node.normalized_char_count() as f64) < MAX_SHARE * page_chars as f64)
-                || is_teaser(&node);
-            if furniture {
-                next = next_element(&node, true);
+            match self.cue(&node) {
+                Some(cue) => {
+                    next = next_element(&node, true);
+                    found.push((node, cue, node.normalized_char_count()));
+                }
+                None => next = next_element(&node, false),
+            }
+        }
+        let mut held: HashMap<Cue, usize> = HashMap::new();
+        for (_, cue, chars) in &found {
+            *held.entry(*cue).or_default() += chars;
+        }
+        for (node, cue, _) in found {
+            if (held[&cue] as f64) < MAX_SHARE * page_chars {
                 node.remove_from_parent();
-            } else {
-                next = next_element(&node, false);
             }
         }
     }
 
-    fn is_furniture(&self, node: &NodeRef) -> bool {
-        let Some(name) = node.node_name() else { return false };
-        let name = name.to_ascii_lowercase();
+    /// The cue that makes `node` furniture, if one does.
+    fn cue(&self, node: &NodeRef) -> Option<Cue> {
+        if is_teaser(node) {
+            return Some(Cue::Teaser);
+        }
+        let name = node.node_name()?.to_ascii_lowercase();
         if FRAME.contains(&name.as_str()) {
-            return false;
+            return None;
         }
         let names: Vec<Vec<String>> =
             ["class", "id"].iter().filter_map(|attr| node.attr(attr)).map(|v| word_parts(&v)).collect();
-        let holds = |cues: &[Vec<String>]| {
-            names.iter().any(|parts| cues.iter().any(|cue| parts.windows(cue.len()).any(|run| run == cue.as_slice())))
-        };
-        (self.tags.contains(&name) || holds(&self.classes)) && !holds(&self.keep)
+        let held = |cue: &[String]| names.iter().any(|parts| parts.windows(cue.len()).any(|run| run == cue));
+        if self.keep.iter().any(|cue| held(cue)) {
+            return None;
+        }
+        let tag = self.tags.iter().position(|tag| *tag == name).map(Cue::Tag);
+        tag.or_else(|| self.classes.iter().position(|cue| held(cue)).map(Cue::Class))
     }
+}
+
+/// What made an element furniture: a `tag` or `class` cue (by its place in the file's list), or being a
+/// teaser. Elements are counted together by cue, so that a page made of one kind (a gallery of paragraphs)
+/// keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Cue {
+    Tag(usize),
+    Class(usize),
+    Teaser,
 }
 
 /// Whether `node` is a paragraph or list item whose text is (nearly) all links.
@@ -230,6 +255,15 @@ mod tests {
         assert_story_without(&body, &[]);
         let body = format!("<main class=\"comments\"><p>{LEAD}</p><p>{SECOND}</p></main>");
         assert_story_without(&body, &[]);
+    }
+
+    #[test]
+    fn a_page_made_of_gallery_paragraphs_keeps_them() {
+        let body = format!(
+            "<div class=\"gallery-item\"><p>{LEAD}</p></div><div class=\"gallery-item\"><p>{SECOND}</p></div>\
+             <div class=\"share\">Share</div>"
+        );
+        assert_story_without(&body, &["Share"]);
     }
 
     #[test]
