@@ -70,6 +70,8 @@ impl Reader {
     pub fn article_from_text(&self, id: &str, origin: &str, raw: &str) -> Article {
         let text = self.cleaner.clean(raw);
         let meta = read_metadata(&text, &self.cleaner, &self.calendar);
+        // The date lines are metadata, now read: the story's text goes on without them.
+        let text = self.cleaner.without_date_lines(&text);
         Article {
             id: id.to_string(),
             title: meta.title,
