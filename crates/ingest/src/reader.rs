@@ -252,6 +252,15 @@ mod tests {
     }
 
     #[test]
+    fn share_prompts_slideshow_notices_and_teaser_headings_go() {
+        let raw = format!(
+            "Sharing is caring!\n\n{LEAD}\n\nThis slideshow requires JavaScript.\n\nDON'T MISS\n\nAdvert\n\n{SECOND}\n\n\
+             Join the conversation...\n\nAbout the Author\n\nSam Doe covers labour talks and has for many years now"
+        );
+        assert_eq!(reader().article_from_text("t", "t", &raw).text, format!("{LEAD}\n\n{SECOND}"));
+    }
+
+    #[test]
     fn author_bio_at_the_end_is_cut() {
         let raw = format!(
             "{LEAD}\n\n{SECOND}\n\nJo Poe is an assistant news editor at an example outlet and a regular contributor elsewhere."
