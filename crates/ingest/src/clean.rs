@@ -20,6 +20,10 @@ const MAX_PREFIX_LINE: usize = 300;
 /// so a teaser list above the article cannot swallow it.
 const PROSE_WORDS: usize = 12;
 
+/// A date line is short: "Updated 5:27 am CST, Wednesday, November 20, 2019" has nine words; a longer line
+/// opening with "Updated" is a sentence.
+const MAX_DATE_LINE_WORDS: usize = 16;
+
 /// How many words may stand between "is" and the role in an author bio: "is a senior Middle East".
 const BIO_ROLE_REACH: usize = 5;
 
@@ -128,6 +132,19 @@ impl Cleaner {
             rest = rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..].trim_start();
         }
         Some((label, rest.trim_start_matches([':', ' ', '-', '–', '—', '|'])))
+    }
+
+    /// `text` without its date lines: short lines that open with a date label and hold a digit ("Updated
+    /// 5:27 am CST, ...", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Posted: Fri 6:45 PM"). Called once the
+    /// date was read from them.
+    pub(crate) fn without_date_lines(&self, text: &str) -> String {
+        let is_date_line = |line: &str| {
+            line.split_whitespace().count() <= MAX_DATE_LINE_WORDS
+                && line.contains(|c: char| c.is_ascii_digit())
+                && self.date_label(line).is_some()
+        };
+        let kept: Vec<&str> = text.split('\n').filter(|line| !is_date_line(line)).collect();
+        join_paragraphs(&kept)
     }
 
     /// `raw` without boilerplate lines, a leading section label, a trailing related-links block or a final
@@ -295,6 +312,25 @@ mod tests {
         assert_eq!(cleaner().clean(news), news, "a report of one paragraph keeps it");
         let bio = "Sam Doe is a senior Middle East correspondent.";
         assert_eq!(cleaner().clean(bio), bio, "nothing else to keep: not dropped");
+    }
+
+    #[test]
+    fn date_lines_go_once_read_and_sentences_stay() {
+        let cues = format!("{CUES}published\tPosted\npublished\tPublished\nupdated\tUpdated\n");
+        let cleaner = Cleaner::parse(&cues).unwrap();
+        let raw = format!(
+            "Talks end without a deal\n\nPublished: 6 June 2024\n| Updated: 7 June 2024, 10:05\n\n{PROSE}\n\n\
+             Updated figures from 2023 show that the two sides have met eleven times since the ceasefire began in the spring.\n\
+             Posted in Diplomacy\nUpdated at 1:23 p.m."
+        );
+        assert_eq!(
+            cleaner.without_date_lines(&raw),
+            format!(
+                "Talks end without a deal\n\n{PROSE}\n\n\
+                 Updated figures from 2023 show that the two sides have met eleven times since the ceasefire began in the spring.\n\
+                 Posted in Diplomacy"
+            )
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::date::{Clock, Stated, find_dates, in_url};
 use crate::depth;
 use crate::html_dates::{day_order, markup_dates, visible_text};
 use crate::page_date::{Candidate, Source, choose};
+use crate::page_furniture::Furniture;
 
 /// What a page yields: its main text (not yet cleaned) and the metadata it states.
 #[derive(Debug, Default, PartialEq)]
@@ -21,8 +22,9 @@ pub(crate) struct Page {
     pub(crate) byline: Option<String>,
 }
 
-/// Reads `html`: its main content's text and its metadata, dates read with `calendar`'s month names.
-pub(crate) fn read_page(html: &str, calendar: &Calendar) -> Page {
+/// Reads `html`: its main content's text without `furniture`, and its metadata, dates read with `calendar`'s
+/// month names.
+pub(crate) fn read_page(html: &str, calendar: &Calendar, furniture: &Furniture) -> Page {
     let html = depth::flatten(html, depth::MAX_DEPTH);
     let mut readability = Readability::from(html.as_ref());
     // Formatted text keeps one paragraph per line, which sentence splitting and cleaning rely on.
@@ -38,6 +40,8 @@ pub(crate) fn read_page(html: &str, calendar: &Calendar) -> Page {
     let canonical = readability.doc.select("link[rel=canonical][href]").attr("href").map(|href| href.to_string());
     let url = canonical.or_else(|| meta_value("og:url"));
     let page_text = visible_text(&readability.doc);
+    // After the dates are read: a date line may sit in a share bar or a caption.
+    furniture.remove(&readability.doc);
 
     let mut page = match readability.parse() {
         Ok(article) => Page {
@@ -112,7 +116,7 @@ mod tests {
 
     #[test]
     fn main_content_and_metadata() {
-        let page = read_page(&page(), &Calendar::embedded());
+        let page = read_page(&page(), &Calendar::embedded(), &Furniture::embedded());
         for paragraph in PARAGRAPHS {
             assert!(page.text.contains(paragraph), "missing paragraph in {:?}", page.text);
         }
@@ -129,7 +133,7 @@ mod tests {
     fn published(head: &str, body_top: &str) -> Option<String> {
         let body = format!("<article>{body_top}<p>{}</p><p>{}</p></article>", PARAGRAPHS[0], PARAGRAPHS[1]);
         let html = format!("<html lang=\"de\"><head>{head}</head><body>{body}</body></html>");
-        read_page(&html, &Calendar::embedded()).published.map(|d| d.to_string())
+        read_page(&html, &Calendar::embedded(), &Furniture::embedded()).published.map(|d| d.to_string())
     }
 
     #[test]
@@ -171,7 +175,7 @@ mod tests {
                 "<html lang=\"{lang}\"><body><article><p class=\"date\">07/05/2019</p><p>{}</p></article></body></html>",
                 PARAGRAPHS[0]
             );
-            read_page(&html, &Calendar::embedded()).published.map(|d| d.to_string())
+            read_page(&html, &Calendar::embedded(), &Furniture::embedded()).published.map(|d| d.to_string())
         };
         assert_eq!(page("en-US").as_deref(), Some("2019-07-05"));
         assert_eq!(page("fr").as_deref(), Some("2019-05-07"));
@@ -188,7 +192,7 @@ mod tests {
 
     #[test]
     fn a_fragment_still_gives_its_text() {
-        let page = read_page("<p>Short note on the talks.</p>", &Calendar::embedded());
+        let page = read_page("<p>Short note on the talks.</p>", &Calendar::embedded(), &Furniture::embedded());
         assert!(page.text.contains("Short note on the talks."), "{:?}", page.text);
     }
 }

@@ -18,6 +18,7 @@ mod json_ld;
 mod jsonl;
 mod metadata;
 mod page_date;
+mod page_furniture;
 mod page_kind;
 mod reader;
 mod source;

@@ -16,6 +16,7 @@ use crate::decode::{Refusal, decode};
 use crate::html::{Page, read_page};
 use crate::jsonl::{Body, Record, Records};
 use crate::metadata::{byline_name, read_metadata};
+use crate::page_furniture::{self, Furniture};
 use crate::page_kind::{NotArticle, not_article};
 use crate::source::{self, Format, Input, content_id};
 
@@ -26,6 +27,7 @@ const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Reader {
     cleaner: Cleaner,
+    furniture: Furniture,
     calendar: Calendar,
     max_bytes: u64,
     published: Option<Date>,
@@ -34,12 +36,14 @@ pub struct Reader {
 type Articles<'a> = Box<dyn Iterator<Item = Result<Article, IngestError>> + 'a>;
 
 impl Reader {
-    /// A reader with the cleaning cues of `boilerplate.tsv` and the month names of `calendar.tsv` from `files`.
+    /// A reader with the cleaning cues of `boilerplate.tsv`, the page furniture of `furniture.tsv` and the
+    /// month names of `calendar.tsv` from `files`.
     pub fn new(files: &DataFiles) -> Result<Reader, IngestError> {
         let cues = files.read(clean::FILE)?;
         let cleaner = Cleaner::parse(&cues).map_err(|e| files.locate(e))?;
+        let furniture = Furniture::parse(&files.read(page_furniture::FILE)?).map_err(|e| files.locate(e))?;
         let calendar = Calendar::parse(&files.read(calendar::FILE)?).map_err(|e| files.locate(e))?;
-        Ok(Reader { cleaner, calendar, max_bytes: DEFAULT_MAX_BYTES, published: None })
+        Ok(Reader { cleaner, furniture, calendar, max_bytes: DEFAULT_MAX_BYTES, published: None })
     }
 
     /// Refuses inputs larger than `max` bytes (default 20 MiB). For JSONL the limit is per line.
@@ -67,6 +71,8 @@ impl Reader {
     pub fn article_from_text(&self, id: &str, origin: &str, raw: &str) -> Article {
         let text = self.cleaner.clean(raw);
         let meta = read_metadata(&text, &self.cleaner, &self.calendar);
+        // The date lines are metadata, now read: the story's text goes on without them.
+        let text = self.cleaner.without_date_lines(&text);
         Article {
             id: id.to_string(),
             title: meta.title,
@@ -124,7 +130,7 @@ impl Reader {
         let origin = printable::path(path);
         let id = input.id().unwrap_or_else(|| content_id(&raw));
         let mut article = match format {
-            Format::Html => self.article_from_page(&id, &origin, read_page(&raw, &self.calendar)),
+            Format::Html => self.article_from_page(&id, &origin, read_page(&raw, &self.calendar, &self.furniture)),
             Format::Text | Format::Jsonl => self.article_from_text(&id, &origin, &raw),
         };
         article.decoded_from = decoded.legacy.map(String::from);
@@ -146,7 +152,7 @@ impl Reader {
             }
             Body::Html(html) => {
                 let id = record.id.unwrap_or_else(|| content_id(html));
-                self.article_from_page(&id, &origin, read_page(html, &self.calendar))
+                self.article_from_page(&id, &origin, read_page(html, &self.calendar, &self.furniture))
             }
         };
         article.title = record.title.or(article.title);
@@ -229,19 +235,18 @@ mod tests {
     }
 
     #[test]
-    fn boilerplate_tsv_is_sorted_and_parses() {
-        let text = DataFiles::embedded().read(clean::FILE).unwrap();
-        Cleaner::parse(&text).unwrap();
-        let table = accord_lexicon::Table::parse(clean::FILE, &text, &["kind", "cue"]).unwrap();
-        let keys: Vec<(String, String)> =
-            table.rows().map(|row| (row.get("kind").to_string(), row.get("cue").to_lowercase())).collect();
-        for pair in keys.windows(2) {
-            assert!(
-                pair[0] < pair[1],
-                "boilerplate.tsv: {:?} should come after {:?} (or is a duplicate)",
-                pair[0],
-                pair[1]
-            );
+    fn boilerplate_and_furniture_tsv_are_sorted_and_parse() {
+        let files = DataFiles::embedded();
+        Cleaner::parse(&files.read(clean::FILE).unwrap()).unwrap();
+        Furniture::parse(&files.read(page_furniture::FILE).unwrap()).unwrap();
+        for file in [clean::FILE, page_furniture::FILE] {
+            let text = files.read(file).unwrap();
+            let table = accord_lexicon::Table::parse(file, &text, &["kind", "cue"]).unwrap();
+            let keys: Vec<(String, String)> =
+                table.rows().map(|row| (row.get("kind").to_string(), row.get("cue").to_lowercase())).collect();
+            for pair in keys.windows(2) {
+                assert!(pair[0] < pair[1], "{file}: {:?} should come after {:?} (or is a duplicate)", pair[0], pair[1]);
+            }
         }
     }
 
@@ -261,6 +266,15 @@ mod tests {
             (article.id.as_str(), article.origin.as_str(), article.source, article.url),
             ("t1", "t1.txt", None, None)
         );
+    }
+
+    #[test]
+    fn share_prompts_slideshow_notices_and_teaser_headings_go() {
+        let raw = format!(
+            "Sharing is caring!\n\n{LEAD}\n\nThis slideshow requires JavaScript.\n\nDON'T MISS\n\nAdvert\n\n{SECOND}\n\n\
+             Join the conversation...\n\nAbout the Author\n\nSam Doe covers labour talks and has for many years now"
+        );
+        assert_eq!(reader().article_from_text("t", "t", &raw).text, format!("{LEAD}\n\n{SECOND}"));
     }
 
     #[test]

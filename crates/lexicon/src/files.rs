@@ -26,6 +26,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("proposals.tsv", include_str!("../../../data/en/proposals.tsv")),
     ("mediation.tsv", include_str!("../../../data/en/mediation.tsv")),
     ("boilerplate.tsv", include_str!("../../../data/en/boilerplate.tsv")),
+    ("furniture.tsv", include_str!("../../../data/en/furniture.tsv")),
     ("calendar.tsv", include_str!("../../../data/en/calendar.tsv")),
     ("organisations.tsv", include_str!("../../../data/en/organisations.tsv")),
     ("model.tsv", include_str!("../../../data/en/model.tsv")),
