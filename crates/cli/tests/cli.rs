@@ -377,7 +377,7 @@ fn report_separates_negotiations() {
     let manual: Vec<&Value> =
         ledger["negotiations"].as_array().unwrap().iter().filter(|n| n["name"] == "Manual file").collect();
     assert_eq!(manual.len(), 1, "{ledger}");
-    assert_eq!(strings(&manual[0]["documents"]), [moved.clone()]);
+    assert_eq!(strings(&manual[0]["documents"]), std::slice::from_ref(&moved));
     assert_eq!(manual[0]["membership"][0]["reason"], "moved here by the override file (line 2)");
 
     let bad = dir.write("bad.tsv", "merge\tNowhere\tSomewhere\n");
