@@ -273,6 +273,20 @@ mod tests {
     }
 
     #[test]
+    fn issue_10_damaged_gzip_crawls_give_errors_not_panics_or_silence() {
+        let reader = Reader::new(&DataFiles::embedded()).unwrap().with_max_bytes(4000);
+        let whole = gzip_each(&crawl());
+        for at in (0..whole.len()).step_by(23) {
+            let mut damaged = whole.clone();
+            damaged[at] ^= 0xa5;
+            let items = reader.read_bytes(Path::new("crawl.warc.gz"), &damaged);
+            assert!(!items.is_empty(), "a flipped byte at {at} gave neither articles nor an error");
+            let cut = reader.read_bytes(Path::new("crawl.warc.gz"), &whole[..at]);
+            assert!(!cut.is_empty(), "a crawl cut at {at} gave neither articles nor an error");
+        }
+    }
+
+    #[test]
     fn a_page_with_no_text_is_named_with_its_record() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("empty.warc");

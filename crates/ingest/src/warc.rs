@@ -266,7 +266,8 @@ impl<R: BufRead> Iterator for Records<R> {
             Ok(Some(head)) => head,
             Ok(None) => {
                 self.done = true;
-                return None;
+                // A file without a single record is as empty as an empty text file.
+                return (self.ordinal == 0).then(|| Err(IngestError::Empty { path: self.path.clone() }));
             }
             Err(problem) => return Some(Err(self.error(None, problem))),
         };
@@ -428,6 +429,8 @@ pub(crate) mod tests {
             read(&damaged, 1000);
             read(&good[..cut], 1000);
         }
+        assert_eq!(read(b"", 1000), [Err("crawl.warc: empty file".to_string())]);
+        assert_eq!(read(b"\r\n\r\n", 1000), [Err("crawl.warc: empty file".to_string())]);
         let endless = std::io::BufReader::new(std::io::repeat(b'x')).take(10 << 20);
         let got: Vec<_> = Records::new(endless, PathBuf::from("x.warc"), 1000).collect();
         assert_eq!(got.len(), 1, "junk is one failure, then passed over");
