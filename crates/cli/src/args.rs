@@ -56,7 +56,8 @@ pub struct ExtractArgs {
     /// The publication date (YYYY-MM-DD) of inputs that state none; a date the input states wins.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub published: Option<Date>,
-    /// Report files (.txt, .html, .htm, .jsonl), folders (read recursively), or - for stdin.
+    /// Report files (.txt, .html, .htm, .jsonl), WARC crawls (.warc, .warc.gz), folders (read recursively),
+    /// or - for stdin.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }

@@ -15,6 +15,7 @@ use serde_json::Value;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/reports");
 const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/expected");
+const WARC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/warc/talks.warc");
 
 const ISSUES: &[&str] = &[
     "ceasefire",
@@ -227,6 +228,69 @@ fn stdin_is_read() {
     assert_eq!(documents.len(), 1, "{output:#}");
     assert!(strings(&documents[0]["parties"]).contains(&"Russia".to_string()), "{:#}", documents[0]);
     assert!(!documents[0]["positions"].as_array().unwrap().is_empty(), "{:#}", documents[0]);
+}
+
+#[test]
+fn a_warc_crawl_gives_one_document_per_html_response() {
+    let run = accord(["extract", "--json", WARC]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let output = run.json();
+    let got: Vec<[String; 4]> = documents(&output)
+        .iter()
+        .map(|d| ["id", "url", "published", "title"].map(|field| d[field].as_str().unwrap_or_default().to_string()))
+        .collect();
+    let want = [
+        [
+            "talks-3",
+            "https://wire.example.org/world/istanbul-round",
+            "2025-03-10",
+            "Istanbul round ends with a prisoner swap plan",
+        ],
+        ["talks-5", "https://wire.example.org/world/aid-trucks", "2025-03-12", "Mediators press for more aid trucks"],
+        [
+            "talks-7",
+            "https://wire.example.org/world/border-cafe",
+            "2025-03-11",
+            "Café talks on the border crossing stall",
+        ],
+    ];
+    assert_eq!(got, want.map(|row| row.map(String::from)), "the page's date wins; the undated page gets the fetch day");
+    let positions = |i: usize| documents(&output)[i]["positions"].as_array().unwrap().len();
+    assert!(positions(0) > 0 && positions(1) > 0, "the pages' text reaches extraction");
+    assert_eq!(strings(&documents(&output)[0]["parties"]), ["Ukraine", "Russia"]);
+    let summary = run.stderr_line("HTML responses read").unwrap_or_else(|| panic!("no summary:\n{}", run.stderr));
+    assert!(
+        summary.ends_with(
+            "talks.warc: 3 HTML responses read, 4 records skipped (1 request, 1 metadata, 1 warcinfo, 1 non-HTML)"
+        ),
+        "{summary}"
+    );
+    assert!(run.stderr_line("record 7: not valid UTF-8; decoded as windows-1252").is_some(), "{}", run.stderr);
+
+    // The same crawl gzipped and cut short, ingested: the records before the cut are stored.
+    let dir = Dir::new();
+    let bytes = std::fs::read(WARC).unwrap();
+    let in_last_page = bytes.windows(17).position(|w| w == b"failed on Tuesday").expect("the last page's text");
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gzip.write_all(&bytes[..in_last_page]).unwrap();
+    let cut = dir.write("cut.warc.gz", gzip.finish().unwrap());
+    let db = dir.join("crawl.db");
+    let run = accord([OsArg::from("ingest"), cut.into(), "--db".into(), db.into()]);
+    assert_eq!(run.code, 2, "a failed record: {}", run.stderr);
+    assert_eq!(ingest_summary(&run.stderr), (2, 0, 1, 2), "{}", run.stderr);
+    assert!(!run.stderr.contains(['\r', '\x1b']), "no spinner drawn when stderr is not a terminal");
+    let error = run.stderr_line("record 7").unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(
+        error.ends_with(
+            "cut.warc.gz: record 7 (https://wire.example.org/world/border-cafe): the file ends inside this record"
+        ),
+        "{error}"
+    );
+    assert!(
+        run.stderr_line("cut.warc.gz: 2 HTML responses read, 1 failed, 4 records skipped").is_some(),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -37,6 +37,12 @@ pub(crate) struct Decoded {
 
 /// Decodes `bytes` into text. Text that is empty or only whitespace is `Empty`.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    decode_declared(bytes, None)
+}
+
+/// Decodes `bytes` as [`decode`] does, except that bytes which are not UTF-8 are read in the `declared`
+/// encoding (an HTTP header's charset), when there is one, instead of a guessed one.
+pub(crate) fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, Refusal> {
     let mut decoded = Decoded { text: String::new(), legacy: None, replaced: 0 };
     if let Some(text) = decode_utf32(bytes) {
         decoded.text = text?;
@@ -55,7 +61,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
             Err(_) => match mostly_utf8(bytes) {
                 Some((text, replaced)) => (decoded.text, decoded.replaced) = (text, replaced),
                 None => {
-                    let (text, encoding) = decode_legacy(bytes, looks_like_markup(bytes))?;
+                    let (text, encoding) = decode_legacy(bytes, declared, looks_like_markup(bytes))?;
                     (decoded.text, decoded.legacy) = (text, Some(encoding));
                 }
             },
@@ -136,12 +142,18 @@ fn looks_like_markup(bytes: &[u8]) -> bool {
         && [&b"<html"[..], b"<!doctype"].iter().any(|tag| lower.windows(tag.len()).any(|w| w == *tag))
 }
 
-/// Not UTF-8: let chardetng pick the most likely legacy encoding (windows-1252 for most Western text).
-/// A web page (`markup`) need not read as prose: its scripts may leave few spaces in the part sampled.
-fn decode_legacy(bytes: &[u8], markup: bool) -> Result<(String, &'static str), Refusal> {
-    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let encoding = detector.guess(None, Utf8Detection::Deny);
+/// Not UTF-8: the declared encoding, else chardetng's most likely legacy one (windows-1252 for most Western
+/// text). A web page (`markup`) need not read as prose: its scripts may leave few spaces in the part sampled.
+fn decode_legacy(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+    markup: bool,
+) -> Result<(String, &'static str), Refusal> {
+    let encoding = declared.filter(|&encoding| encoding != encoding_rs::UTF_8).unwrap_or_else(|| {
+        let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        detector.guess(None, Utf8Detection::Deny)
+    });
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes).ok_or(Refusal::Undecodable)?;
     if !reads_as_text(&text, encoding, markup) {
         return Err(Refusal::Binary);
@@ -194,6 +206,17 @@ mod tests {
             decode(bytes).unwrap().text,
             "The delegates met at a café near the ministry and agreed on a détente \u{201c}for now\u{201d}."
         );
+    }
+
+    #[test]
+    fn a_declared_encoding_wins_over_the_guess_but_not_over_utf8() {
+        let bytes = b"The delegates met at a caf\xe9 near the ministry and agreed on a d\xe9tente for now.";
+        let cyrillic = decode_declared(bytes, Some(encoding_rs::WINDOWS_1251)).unwrap();
+        assert_eq!((cyrillic.legacy, cyrillic.text.contains("caf\u{439}")), (Some("windows-1251"), true));
+        let utf8 = "Talks resume in Doha \u{2014} slowly.".as_bytes();
+        assert_eq!(decode_declared(utf8, Some(encoding_rs::WINDOWS_1251)).unwrap().legacy, None);
+        let mislabelled = decode_declared(bytes, Some(encoding_rs::UTF_8)).unwrap();
+        assert_eq!(mislabelled.legacy, Some("windows-1252"), "a wrong UTF-8 label falls back to the guess");
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! The one error type of ingest: every variant names the input (path, `path:line` or `-`) and a plain reason.
+//! The one error type of ingest: every variant names the input (path, `path:line`, a WARC record or `-`) and a
+//! plain reason.
 
 use std::path::PathBuf;
 
 use accord_lexicon::LexiconError;
 use accord_model::printable;
+
+use crate::warc::{WarcProblem, with_uri};
 
 /// Why an input, or one record of it, could not become an article. The batch goes on after any of these.
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +38,9 @@ pub enum IngestError {
     Json { path: PathBuf, line: usize, reason: String },
     #[error("{}:{line}: no text or html field", printable::path(path))]
     NoText { path: PathBuf, line: usize },
+    /// One record of a WARC file, numbered from 1 and named by its target URI when it has one.
+    #[error("{}: record {record}{}: {problem}", printable::path(path), with_uri(uri))]
+    Warc { path: PathBuf, record: usize, uri: Option<String>, problem: WarcProblem },
     /// Everything in the input was boilerplate (or markup): no article text is left.
     #[error("{origin}: no article text after cleaning")]
     NoArticleText { origin: String },

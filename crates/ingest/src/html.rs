@@ -23,8 +23,9 @@ pub(crate) struct Page {
 }
 
 /// Reads `html`: its main content's text without `furniture`, and its metadata, dates read with `calendar`'s
-/// month names.
-pub(crate) fn read_page(html: &str, calendar: &Calendar, furniture: &Furniture) -> Page {
+/// month names. `fetched_from` is the address the page was fetched from (a WARC record's target URI), whose
+/// date counts as the URL's when the page names no URL of its own.
+pub(crate) fn read_page(html: &str, fetched_from: Option<&str>, calendar: &Calendar, furniture: &Furniture) -> Page {
     let html = depth::flatten(html, depth::MAX_DEPTH);
     let mut readability = Readability::from(html.as_ref());
     // Formatted text keeps one paragraph per line, which sentence splitting and cleaning rely on.
@@ -56,7 +57,7 @@ pub(crate) fn read_page(html: &str, calendar: &Calendar, furniture: &Furniture) 
         Err(_) => Page::default(),
     };
     page.url = url.or(page.url);
-    if let Some(date) = page.url.as_deref().and_then(in_url) {
+    if let Some(date) = page.url.as_deref().or(fetched_from).and_then(in_url) {
         dates.push(Candidate { source: Source::Url, stated: Stated { date, clock: Clock::Local } });
     }
     if let Some(found) = find_dates(&page_text, calendar, order).next() {
@@ -116,7 +117,7 @@ mod tests {
 
     #[test]
     fn main_content_and_metadata() {
-        let page = read_page(&page(), &Calendar::embedded(), &Furniture::embedded());
+        let page = read_page(&page(), None, &Calendar::embedded(), &Furniture::embedded());
         for paragraph in PARAGRAPHS {
             assert!(page.text.contains(paragraph), "missing paragraph in {:?}", page.text);
         }
@@ -133,7 +134,7 @@ mod tests {
     fn published(head: &str, body_top: &str) -> Option<String> {
         let body = format!("<article>{body_top}<p>{}</p><p>{}</p></article>", PARAGRAPHS[0], PARAGRAPHS[1]);
         let html = format!("<html lang=\"de\"><head>{head}</head><body>{body}</body></html>");
-        read_page(&html, &Calendar::embedded(), &Furniture::embedded()).published.map(|d| d.to_string())
+        read_page(&html, None, &Calendar::embedded(), &Furniture::embedded()).published.map(|d| d.to_string())
     }
 
     #[test]
@@ -147,6 +148,10 @@ mod tests {
         assert_eq!(published("", "<p class=\"byline\">Von Jana Roe, 8. März 2024</p>").as_deref(), Some("2024-03-08"));
         assert_eq!(published("", "<p>Stand: 09.03.2024</p>").as_deref(), Some("2024-03-09"), "the page's own text");
         assert_eq!(published("", "").as_deref(), None);
+        let html = format!("<html><body><article><p>{}</p></article></body></html>", PARAGRAPHS[0]);
+        let fetched = read_page(&html, Some("https://news.example.org/2024/03/08/talks"), &Calendar::embedded(), &Furniture::embedded());
+        assert_eq!(fetched.published.map(|d| d.to_string()).as_deref(), Some("2024-03-08"), "the fetched address");
+        assert_eq!(fetched.url, None, "the page itself names no URL");
     }
 
     #[test]
@@ -175,7 +180,7 @@ mod tests {
                 "<html lang=\"{lang}\"><body><article><p class=\"date\">07/05/2019</p><p>{}</p></article></body></html>",
                 PARAGRAPHS[0]
             );
-            read_page(&html, &Calendar::embedded(), &Furniture::embedded()).published.map(|d| d.to_string())
+            read_page(&html, None, &Calendar::embedded(), &Furniture::embedded()).published.map(|d| d.to_string())
         };
         assert_eq!(page("en-US").as_deref(), Some("2019-07-05"));
         assert_eq!(page("fr").as_deref(), Some("2019-05-07"));
@@ -192,7 +197,7 @@ mod tests {
 
     #[test]
     fn a_fragment_still_gives_its_text() {
-        let page = read_page("<p>Short note on the talks.</p>", &Calendar::embedded(), &Furniture::embedded());
+        let page = read_page("<p>Short note on the talks.</p>", None, &Calendar::embedded(), &Furniture::embedded());
         assert!(page.text.contains("Short note on the talks."), "{:?}", page.text);
     }
 }

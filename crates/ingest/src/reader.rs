@@ -1,5 +1,6 @@
 //! `Reader`: turns inputs into articles, choosing the path for each format and filling metadata from the
-//! most specific source first (JSONL fields, then page metadata, then the text's own head).
+//! most specific source first (JSONL fields or a WARC record's target URI, then page metadata, then the
+//! text's own head).
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -9,18 +10,20 @@ use accord_model::{Article, printable};
 use jiff::civil::Date;
 
 use crate::IngestError;
+use crate::articles::{Articles, InputArticles, WarcArticles};
 use crate::calendar::{self, Calendar};
 use crate::clean::{self, Cleaner};
 use crate::date::{DayOrder, parse_value};
-use crate::decode::{Refusal, decode};
+use crate::decode::{Refusal, decode, decode_declared};
 use crate::html::{Page, read_page};
 use crate::jsonl::{Body, Record, Records};
 use crate::metadata::{byline_name, read_metadata};
 use crate::page_furniture::{self, Furniture};
 use crate::page_kind::{NotArticle, not_article};
 use crate::source::{self, Format, Input, content_id};
+use crate::warc::{self, WarcProblem};
 
-/// The default limit on one input (one line for JSONL): larger ones are refused, not read.
+/// The default limit on one input (one line for JSONL, one page for WARC): larger ones are refused, not read.
 const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Reads articles: holds the cleaning cues and the size limit.
@@ -33,8 +36,6 @@ pub struct Reader {
     published: Option<Date>,
 }
 
-type Articles<'a> = Box<dyn Iterator<Item = Result<Article, IngestError>> + 'a>;
-
 impl Reader {
     /// A reader with the cleaning cues of `boilerplate.tsv`, the page furniture of `furniture.tsv` and the
     /// month names of `calendar.tsv` from `files`.
@@ -46,7 +47,8 @@ impl Reader {
         Ok(Reader { cleaner, furniture, calendar, max_bytes: DEFAULT_MAX_BYTES, published: None })
     }
 
-    /// Refuses inputs larger than `max` bytes (default 20 MiB). For JSONL the limit is per line.
+    /// Refuses inputs larger than `max` bytes (default 20 MiB). For JSONL the limit is per line, for WARC per
+    /// HTML page (both as stored and decompressed).
     pub fn with_max_bytes(self, max: u64) -> Reader {
         Reader { max_bytes: max, ..self }
     }
@@ -57,14 +59,10 @@ impl Reader {
     }
 
     /// Every article under `paths` ("-" = stdin), in a stable order, each Ok or an error naming the input
-    /// and reason. Files are opened one at a time as the iterator advances.
-    pub fn read<'a>(&'a self, paths: &'a [PathBuf]) -> impl Iterator<Item = Result<Article, IngestError>> + 'a {
-        source::expand(paths).flat_map(move |input| -> Articles<'a> {
-            match input {
-                Ok(input) => self.read_input(input),
-                Err(err) => Box::new(std::iter::once(Err(err))),
-            }
-        })
+    /// and reason. Files are opened one at a time as the iterator advances, and a WARC file's records are
+    /// read one at a time.
+    pub fn read<'a>(&'a self, paths: &'a [PathBuf]) -> Articles<'a> {
+        Articles::new(self, source::expand(paths))
     }
 
     /// One article from text already in memory (used by tests and benchmarks).
@@ -94,14 +92,14 @@ impl Reader {
         self.articles(Input::File(name.to_path_buf()), Ok(stream)).collect()
     }
 
-    fn read_input<'a>(&'a self, input: Input) -> Articles<'a> {
+    pub(crate) fn read_input(&self, input: Input) -> InputArticles<'_> {
         let stream = input.open();
         self.articles(input, stream)
     }
 
-    fn articles<'a>(&'a self, input: Input, stream: Result<Box<dyn BufRead>, IngestError>) -> Articles<'a> {
+    fn articles(&self, input: Input, stream: Result<Box<dyn BufRead>, IngestError>) -> InputArticles<'_> {
         let opened = stream.and_then(|mut stream| Ok((input.format(&mut stream)?, stream)));
-        match opened {
+        let articles: Box<dyn Iterator<Item = _>> = match opened {
             Err(err) => Box::new(std::iter::once(Err(err))),
             Ok((Format::Jsonl, stream)) => {
                 let origin = printable::path(input.path());
@@ -110,8 +108,13 @@ impl Reader {
                         .map(move |record| record.and_then(|record| self.record_article(&origin, record))),
                 )
             }
+            Ok((Format::Warc, stream)) => match warc::decompressed(stream) {
+                Ok(stream) => return InputArticles::Warc(WarcArticles::new(self, &input, stream, self.max_bytes)),
+                Err(source) => Box::new(std::iter::once(Err(IngestError::Read { path: input.path().into(), source }))),
+            },
             Ok((format, mut stream)) => Box::new(std::iter::once(self.document(&input, format, &mut *stream))),
-        }
+        };
+        InputArticles::Each(articles)
     }
 
     /// A whole-file article: plain text or a web page.
@@ -130,15 +133,17 @@ impl Reader {
         let origin = printable::path(path);
         let id = input.id().unwrap_or_else(|| content_id(&raw));
         let mut article = match format {
-            Format::Html => self.article_from_page(&id, &origin, read_page(&raw, &self.calendar, &self.furniture)),
-            Format::Text | Format::Jsonl => self.article_from_text(&id, &origin, &raw),
+            Format::Html => {
+                self.article_from_page(&id, &origin, read_page(&raw, None, &self.calendar, &self.furniture))
+            }
+            Format::Text | Format::Jsonl | Format::Warc => self.article_from_text(&id, &origin, &raw),
         };
         article.decoded_from = decoded.legacy.map(String::from);
         article.replaced_bytes = decoded.replaced;
         article.published = article.published.or(self.published);
         match format {
             Format::Html => self.page_article(article),
-            Format::Text | Format::Jsonl => non_empty(article),
+            Format::Text | Format::Jsonl | Format::Warc => non_empty(article),
         }
     }
 
@@ -152,7 +157,7 @@ impl Reader {
             }
             Body::Html(html) => {
                 let id = record.id.unwrap_or_else(|| content_id(html));
-                self.article_from_page(&id, &origin, read_page(html, &self.calendar, &self.furniture))
+                self.article_from_page(&id, &origin, read_page(html, None, &self.calendar, &self.furniture))
             }
         };
         article.title = record.title.or(article.title);
@@ -174,6 +179,49 @@ impl Reader {
             None => Ok(article),
             Some(NotArticle::ConsentNotice) => Err(IngestError::ConsentNotice { origin: article.origin }),
             Some(NotArticle::NavigationOnly) => Err(IngestError::NavigationOnly { origin: article.origin }),
+        }
+    }
+
+    /// A WARC record's page, read as a web page is: the record's target URI is its URL, and the day it was
+    /// fetched dates it only when neither the page nor the `--published` date does (a crawl's fetch day is
+    /// close to, but not, the publication day). The id is the file's stem and the record's number.
+    pub(crate) fn warc_article(
+        &self,
+        path: &Path,
+        stem: Option<&str>,
+        page: warc::Page,
+    ) -> Result<Article, IngestError> {
+        let refused = |problem| IngestError::Warc {
+            path: path.to_path_buf(),
+            record: page.ordinal,
+            uri: page.uri.clone(),
+            problem,
+        };
+        let decoded = decode_declared(&page.body, page.charset).map_err(|refusal| {
+            refused(match refusal {
+                Refusal::Empty => WarcProblem::Empty,
+                Refusal::Binary => WarcProblem::Binary,
+                Refusal::Undecodable => WarcProblem::Undecodable,
+            })
+        })?;
+        let id = match stem {
+            Some(stem) => format!("{stem}-{}", page.ordinal),
+            None => content_id(&decoded.text),
+        };
+        let origin = format!("{} record {}", printable::path(path), page.ordinal);
+        let read = read_page(&decoded.text, page.uri.as_deref(), &self.calendar, &self.furniture);
+        let mut article = self.article_from_page(&id, &origin, read);
+        article.url = page.uri.clone().or(article.url);
+        article.decoded_from = decoded.legacy.map(String::from);
+        article.replaced_bytes = decoded.replaced;
+        article.published = article.published.or(self.published).or(page.fetched);
+        if article.text.is_empty() {
+            return Err(refused(WarcProblem::NoArticleText));
+        }
+        match not_article(&article.text, self.cleaner.consent()) {
+            None => Ok(article),
+            Some(NotArticle::ConsentNotice) => Err(refused(WarcProblem::ConsentNotice)),
+            Some(NotArticle::NavigationOnly) => Err(refused(WarcProblem::NavigationOnly)),
         }
     }
 

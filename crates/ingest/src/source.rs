@@ -22,6 +22,8 @@ pub(crate) enum Format {
     Text,
     Html,
     Jsonl,
+    /// `.warc` or `.warc.gz` (a gzip stream is told by its first bytes, not its name).
+    Warc,
 }
 
 impl Input {
@@ -33,11 +35,18 @@ impl Input {
         }
     }
 
-    /// The document id a file gives its article: the file name without its extension. Stdin has none.
+    /// The document id a file gives its article: the file name without its extension (both of `.warc.gz`).
+    /// Stdin has none.
     pub(crate) fn id(&self) -> Option<String> {
         match self {
             Input::Stdin => None,
-            Input::File(path) => path.file_stem().map(|stem| stem.to_string_lossy().into_owned()),
+            Input::File(path) => path.file_stem().map(|stem| {
+                let stem = stem.to_string_lossy();
+                match lowercase_name(path).ends_with(".warc.gz") {
+                    true => stem.get(..stem.len().saturating_sub(".warc".len())).unwrap_or(&stem).to_string(),
+                    false => stem.into_owned(),
+                }
+            }),
         }
     }
 
@@ -51,20 +60,26 @@ impl Input {
         }
     }
 
-    /// The format by extension (`.html`/`.htm`, `.jsonl`, anything else is text); stdin has no name, so its
-    /// first bytes decide: `{` is JSONL, `<` is HTML.
+    /// The format by extension (`.html`/`.htm`, `.jsonl`, `.warc`/`.warc.gz`, anything else is text); stdin
+    /// has no name, so its first bytes decide: `{` is JSONL, `<` is HTML, `WARC/` a WARC file.
     pub(crate) fn format(&self, stream: &mut dyn BufRead) -> Result<Format, IngestError> {
         match self {
             Input::File(path) => {
-                let ext = path.extension().map(|ext| ext.to_string_lossy().to_ascii_lowercase());
-                Ok(match ext.as_deref() {
+                let name = lowercase_name(path);
+                let ext = name.rsplit_once('.').map(|(_, ext)| ext);
+                Ok(match ext {
                     Some("html" | "htm") => Format::Html,
                     Some("jsonl") => Format::Jsonl,
+                    Some("warc") => Format::Warc,
+                    Some("gz") if name.ends_with(".warc.gz") => Format::Warc,
                     _ => Format::Text,
                 })
             }
             Input::Stdin => {
                 let head = stream.fill_buf().map_err(|source| read_error(self.path(), source))?;
+                if head.starts_with(b"WARC/") {
+                    return Ok(Format::Warc);
+                }
                 let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
                 Ok(match head.iter().find(|b| !b.is_ascii_whitespace()) {
                     Some(b'{') => Format::Jsonl,
@@ -91,6 +106,11 @@ impl Input {
         }
         Ok(bytes)
     }
+}
+
+/// The file name of `path` with ASCII letters in lower case, lossily decoded ("" for a path without one).
+fn lowercase_name(path: &Path) -> String {
+    path.file_name().map(|name| name.to_string_lossy().to_ascii_lowercase()).unwrap_or_default()
 }
 
 /// A stable id from an article's own text, for inputs without a name or an id (stdin, JSONL lines without
@@ -245,6 +265,9 @@ mod tests {
         assert_eq!(format("a.jsonl"), Format::Jsonl);
         assert_eq!(format("a.txt"), Format::Text);
         assert_eq!(format("a.json"), Format::Text);
+        assert_eq!(format("crawl.warc"), Format::Warc);
+        assert_eq!(format("CC-NEWS-2024.WARC.GZ"), Format::Warc);
+        assert_eq!(format("page.html.gz"), Format::Text);
         assert_eq!(format("README"), Format::Text);
     }
 
@@ -254,12 +277,15 @@ mod tests {
         assert_eq!(format(b"\n  {\"id\": \"a\"}"), Format::Jsonl);
         assert_eq!(format(b"\xef\xbb\xbf<!doctype html>"), Format::Html);
         assert_eq!(format(b"Talks stall"), Format::Text);
+        assert_eq!(format(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"), Format::Warc);
     }
 
     #[test]
     fn id_is_the_file_stem_and_content_ids_are_stable() {
         assert_eq!(Input::File(PathBuf::from("dir/003_abc.txt")).id().as_deref(), Some("003_abc"));
         assert_eq!(Input::Stdin.id(), None);
+        assert_eq!(Input::File(PathBuf::from("crawl-01.warc.gz")).id().as_deref(), Some("crawl-01"));
+        assert_eq!(Input::File(PathBuf::from("crawl-01.warc")).id().as_deref(), Some("crawl-01"));
         assert_eq!(content_id("same"), content_id("same"));
         assert_eq!(content_id("same").len(), 16);
         assert_ne!(content_id("same"), content_id("other"));

@@ -3,7 +3,7 @@
 //! Each document is written as soon as it is extracted, so a batch that is stopped or stuck on a late input
 //! has already printed everything before it; the JSON's ledger, which needs every document, comes last.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use accord_model::Document;
 use serde::Serialize;
@@ -14,7 +14,11 @@ use crate::inputs::Pipeline;
 use crate::summary;
 
 pub fn run(args: &Args, extract: &ExtractArgs) -> anyhow::Result<Outcome> {
-    let pipeline = Pipeline::new(args.data_dir.as_ref(), extract.published)?;
+    let mut pipeline = Pipeline::new(args.data_dir.as_ref(), extract.published)?;
+    // A spinner would tangle with documents printed to the same terminal: only for output sent elsewhere.
+    if !std::io::stdout().is_terminal() {
+        pipeline = pipeline.with_progress();
+    }
     let mut out = std::io::stdout().lock();
     let mut documents = Vec::new();
     let mut written = match extract.json {
@@ -31,6 +35,7 @@ pub fn run(args: &Args, extract: &ExtractArgs) -> anyhow::Result<Outcome> {
         }
         documents.push(document);
     });
+    pipeline.progress.finish_and_clear();
     written?;
     if extract.json {
         let ledger = serde_json::to_string_pretty(&accord_ledger::build(&documents))?;

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use accord_model::printable;
 use accord_store::{Store, StoreError, Stored};
-use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::Outcome;
 use crate::args::{Args, IngestArgs};
@@ -15,14 +14,11 @@ use crate::inputs::{Pipeline, UsageError};
 
 pub fn run(args: &Args, ingest: &IngestArgs) -> anyhow::Result<Outcome> {
     check_db_path(&ingest.db)?;
-    let pipeline = Pipeline::new(args.data_dir.as_ref(), ingest.published)?;
+    let pipeline = Pipeline::new(args.data_dir.as_ref(), ingest.published)?.with_progress();
     let mut store: Option<Store> = None;
     let mut open_error: Option<StoreError> = None;
-    let progress = ProgressBar::new_spinner()
-        .with_style(ProgressStyle::with_template("{spinner} {pos} reports {per_sec} {msg}").expect("valid template"));
     let (mut added, mut present, mut store_failed) = (0usize, 0usize, 0usize);
     let read_failed = pipeline.run(&ingest.paths, |article, document| {
-        progress.inc(1);
         if store.is_none() && open_error.is_none() {
             match Store::open(&ingest.db) {
                 Ok(opened) => store = Some(opened),
@@ -34,12 +30,12 @@ pub fn run(args: &Args, ingest: &IngestArgs) -> anyhow::Result<Outcome> {
             Ok(Stored::Added) => added += 1,
             Ok(Stored::AlreadyPresent) => present += 1,
             Err(err) => {
-                progress.suspend(|| eprintln!("accord: {}: {err}", article.origin));
+                pipeline.say(&format!("{}: {err}", article.origin));
                 store_failed += 1;
             }
         }
     });
-    progress.finish_and_clear();
+    pipeline.progress.finish_and_clear();
     if let Some(err) = open_error {
         return Err(err.into());
     }
