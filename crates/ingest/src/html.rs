@@ -149,7 +149,12 @@ mod tests {
         assert_eq!(published("", "<p>Stand: 09.03.2024</p>").as_deref(), Some("2024-03-09"), "the page's own text");
         assert_eq!(published("", "").as_deref(), None);
         let html = format!("<html><body><article><p>{}</p></article></body></html>", PARAGRAPHS[0]);
-        let fetched = read_page(&html, Some("https://news.example.org/2024/03/08/talks"), &Calendar::embedded(), &Furniture::embedded());
+        let fetched = read_page(
+            &html,
+            Some("https://news.example.org/2024/03/08/talks"),
+            &Calendar::embedded(),
+            &Furniture::embedded(),
+        );
         assert_eq!(fetched.published.map(|d| d.to_string()).as_deref(), Some("2024-03-08"), "the fetched address");
         assert_eq!(fetched.url, None, "the page itself names no URL");
     }
