@@ -58,7 +58,7 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
     let mut i = 0;
     while i < tokens.len() {
         if let Some(compound) = compound_at(text, &tokens[i], cues) {
-            found.push(not_a_term_unless(compound, text, tokens, i, i + 1));
+            found.push(without_unit_if_descriptive(compound, text, tokens, i, i + 1));
             i += 1;
             continue;
         }
@@ -102,7 +102,7 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
         }
         let mention = QuantityMention { span: Span::new(tokens[i].span.start, end), value, min, unit, issue };
         let after = next + tokens[next..].iter().take_while(|t| t.span.start < end).count();
-        found.push(not_a_term_unless(mention, text, tokens, i, after));
+        found.push(without_unit_if_descriptive(mention, text, tokens, i, after));
         i = next;
     }
     found
@@ -111,7 +111,7 @@ pub fn find_quantities(text: &str, tokens: &[Token], cues: &Cues) -> Vec<Quantit
 /// `mention` (tokens `first..after`) without its unit when its context makes it a description or part of
 /// the story rather than a term anyone negotiates: an age, a side's head-count, "ten years ago", "60 years
 /// of war". The number stays, so nothing reads it as a term with a unit.
-fn not_a_term_unless(
+fn without_unit_if_descriptive(
     mention: QuantityMention,
     text: &str,
     tokens: &[Token],
