@@ -28,6 +28,8 @@ pub enum Command {
     Ingest(IngestArgs),
     /// The cross-document negotiation ledger of the database.
     Report(ReportArgs),
+    /// The stored ledger as CSV (one row per entry) or JSON Lines (one document per line).
+    Export(ExportArgs),
     /// Train the learned position models on an annotated corpus and write them as a data file.
     Train(TrainArgs),
 }
@@ -76,11 +78,40 @@ pub struct IngestArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    #[arg(long, default_value = "accord.db", value_name = "FILE")]
-    pub db: PathBuf,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
     /// Print the ledger as JSON (CONTRACT.md's ledger shape).
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// With --format jsonl, give each document its cleaned text (field `text`), which every span points into.
+    #[arg(long)]
+    pub with_text: bool,
+    /// Write here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One document per line, in CONTRACT.md's per-document shape.
+    Jsonl,
+    /// One row per ledger entry (position or response), RFC 4180 with a header.
+    Csv,
+}
+
+/// The stored ledger and how to narrow it: shared by `report` and `export`.
+#[derive(Debug, clap::Args)]
+pub struct LedgerArgs {
+    #[arg(long, default_value = "accord.db", value_name = "FILE")]
+    pub db: PathBuf,
     /// Only negotiations whose name contains this text.
     #[arg(long)]
     pub negotiation: Option<String>,
@@ -90,7 +121,7 @@ pub struct ReportArgs {
     /// Only this issue (ceasefire, withdrawal, hostages_prisoners, ...).
     #[arg(long)]
     pub issue: Option<Issue>,
-    /// Show what changed since this date (YYYY-MM-DD).
+    /// Only what changed since this date (YYYY-MM-DD).
     #[arg(long)]
     pub since: Option<Date>,
     /// Corrections to the grouping: a tab-separated file of `move DOC NEGOTIATION`, `merge NEGOTIATION

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Extract(extract) => commands::extract::run(&args, extract),
         Command::Ingest(ingest) => commands::ingest::run(&args, ingest),
         Command::Report(report) => commands::report::run(report),
+        Command::Export(export) => commands::export::run(export),
         Command::Train(train) => commands::train::run(&args, train),
     };
     match result {

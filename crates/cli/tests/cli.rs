@@ -874,3 +874,186 @@ fn ledger_is_the_same_whatever_the_order_of_the_reports() {
     paths.reverse();
     assert_eq!(forward, ledger_of(&paths));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Export
+
+const CSV_COLUMNS: &[&str] = &[
+    "negotiation",
+    "kind",
+    "date",
+    "party",
+    "issue",
+    "stance",
+    "detail",
+    "quantity",
+    "unit",
+    "proposal",
+    "document",
+    "published",
+    "outlet",
+    "url",
+    "span_start",
+    "span_end",
+    "evidence",
+    "speaker",
+    "attribution",
+    "modality",
+    "concession",
+    "condition",
+];
+
+fn export(db: &Path, extra: &[&str]) -> Run {
+    let mut args: Vec<OsArg> = vec!["export".into(), "--db".into(), db.into()];
+    args.extend(extra.iter().map(OsArg::from));
+    accord(args)
+}
+
+/// The CSV's header and records, read back with a real RFC 4180 reader.
+fn read_csv(text: &str) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = reader
+        .records()
+        .map(|record| header.iter().cloned().zip(record.unwrap().iter().map(str::to_string)).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The stored documents with their cleaned texts, by id, from `export --format jsonl --with-text`.
+fn exported_documents(db: &Path) -> BTreeMap<String, Value> {
+    let run = export(db, &["--format", "jsonl", "--with-text"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+        .lines()
+        .map(|line| {
+            let document: Value = serde_json::from_str(line).unwrap_or_else(|err| panic!("{err}: {line}"));
+            (document["id"].as_str().unwrap().to_string(), document)
+        })
+        .collect()
+}
+
+#[test]
+fn csv_export_has_one_row_per_ledger_entry_each_citing_its_text() {
+    let dir = Dir::new();
+    let db = ingest_fixtures(&dir);
+    let ledger = accord(["report".into(), "--json".into(), "--db".into(), OsArg::from(&db)]).json();
+    let negotiations = ledger["negotiations"].as_array().unwrap();
+    let positions: usize = negotiations.iter().map(|n| n["history"].as_array().unwrap().len()).sum();
+    let responses: usize = negotiations
+        .iter()
+        .flat_map(|n| n["proposals"].as_array().unwrap())
+        .map(|p| p["responses"].as_array().unwrap().len())
+        .sum();
+    assert!(positions > 20 && responses > 0, "{positions} positions, {responses} responses");
+
+    let run = export(&db, &["--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\r\n"), "RFC 4180 ends records with CRLF");
+    let (header, rows) = read_csv(&run.stdout);
+    assert_eq!(header, CSV_COLUMNS);
+    assert_eq!(rows.iter().filter(|r| r["kind"] == "position").count(), positions);
+    assert_eq!(rows.iter().filter(|r| r["kind"] == "response").count(), responses);
+
+    let documents = exported_documents(&db);
+    let names: BTreeSet<&str> = negotiations.iter().map(|n| n["name"].as_str().unwrap()).collect();
+    for row in &rows {
+        assert!(names.contains(row["negotiation"].as_str()), "{row:?}");
+        match row["kind"].as_str() {
+            "position" => {
+                assert!(ISSUES.contains(&row["issue"].as_str()), "{row:?}");
+                assert!(STANCES.contains(&row["stance"].as_str()), "{row:?}");
+            }
+            _ => {
+                assert!(row["issue"].is_empty() && !row["proposal"].is_empty(), "{row:?}");
+                assert!(STANCES.contains(&row["stance"].as_str()) || row["stance"] == "withdraw", "{row:?}");
+            }
+        }
+        for column in ["date", "published"] {
+            let value = &row[column];
+            assert!(value.is_empty() || value.parse::<jiff::civil::Date>().is_ok(), "{column}: {row:?}");
+        }
+        assert!(row["quantity"].is_empty() || row["quantity"].parse::<f64>().is_ok(), "{row:?}");
+        assert_eq!(row["quantity"].is_empty(), row["unit"].is_empty(), "a number has its unit: {row:?}");
+        let document = &documents[&row["document"]];
+        let text = document["text"].as_str().unwrap();
+        let (start, end) = (row["span_start"].parse::<usize>().unwrap(), row["span_end"].parse::<usize>().unwrap());
+        assert_eq!(text.get(start..end), Some(row["evidence"].as_str()), "{row:?}");
+        assert_eq!(row["url"], document["url"].as_str().unwrap_or(""), "{row:?}");
+    }
+    let quoted = rows.iter().any(|r| r["evidence"].contains('"') || r["evidence"].contains(','));
+    assert!(quoted, "no evidence with quotes or commas: the round trip proves no quoting");
+}
+
+#[test]
+fn exports_take_the_reports_filters() {
+    let dir = Dir::new();
+    let db = ingest_fixtures(&dir);
+    let rows = |extra: &[&str]| {
+        let mut args = vec!["--format", "csv"];
+        args.extend(extra);
+        let run = export(&db, &args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        read_csv(&run.stdout).1
+    };
+    let all = rows(&[]);
+    let russia = rows(&["--party", "russia"]);
+    assert!(!russia.is_empty() && russia.len() < all.len());
+    assert!(russia.iter().all(|r| r["party"] == "Russia"), "{russia:?}");
+    let ceasefire = rows(&["--issue", "ceasefire"]);
+    // Responses carry no issue of their own: they are kept when their proposal has terms on the issue.
+    let positions: Vec<_> = ceasefire.iter().filter(|r| r["kind"] == "position").collect();
+    assert!(!positions.is_empty() && positions.len() < all.len());
+    assert!(positions.iter().all(|r| r["issue"] == "ceasefire"), "{positions:?}");
+    let negotiation = all[0]["negotiation"].clone();
+    let one = rows(&["--negotiation", &negotiation]);
+    assert!(one.iter().all(|r| r["negotiation"] == negotiation), "{one:?}");
+    let since = rows(&["--since", "2025-01-01"]);
+    assert!(since.len() < all.len(), "--since kept every row");
+    assert!(since.iter().all(|r| r["date"].as_str() >= "2025-01-01"), "{since:?}");
+
+    let run = export(&db, &["--format", "jsonl", "--party", "Russia"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!lines.is_empty() && lines.len() < exported_documents(&db).len());
+    for document in &lines {
+        assert!(document.get("text").is_none(), "the text is only given with --with-text");
+        let parties: Vec<String> =
+            document["positions"].as_array().unwrap().iter().map(|p| p["party"].as_str().unwrap().into()).collect();
+        assert!(parties.iter().all(|p| p == "Russia"), "{parties:?}");
+    }
+}
+
+#[test]
+fn jsonl_export_round_trips_every_stored_document() {
+    let dir = Dir::new();
+    let db = ingest_fixtures(&dir);
+    let out = dir.join("documents.jsonl");
+    let run = export(&db, &["--format", "jsonl", "--out", out.to_str().unwrap()]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let extracted = accord([OsArg::from("extract"), "--json".into(), fixtures().into()]).json();
+    let expected: BTreeMap<&str, &Value> =
+        documents(&extracted).iter().map(|d| (d["id"].as_str().unwrap(), d)).collect();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let exported: Vec<Value> = text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(exported.len(), expected.len());
+    for document in &exported {
+        assert_eq!(document, expected[document["id"].as_str().unwrap()], "stored and extracted documents differ");
+    }
+}
+
+#[test]
+fn export_refuses_what_it_cannot_do_by_name() {
+    let dir = Dir::new();
+    let db = ingest_fixtures(&dir);
+    let run = export(&db, &["--format", "csv", "--with-text"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--with-text"), "{}", run.stderr);
+    let unwritable = dir.join("no-such-folder/ledger.csv");
+    let run = export(&db, &["--format", "csv", "--out", unwritable.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no-such-folder/ledger.csv"), "{}", run.stderr);
+    let run = export(&dir.join("missing.db"), &["--format", "csv"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("missing.db") && run.stderr.contains("accord ingest"), "{}", run.stderr);
+}
